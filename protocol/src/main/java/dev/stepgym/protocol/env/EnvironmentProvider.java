@@ -1,0 +1,22 @@
+package dev.stepgym.protocol.env;
+
+import dev.stepgym.protocol.EnvSpec;
+
+import java.util.Map;
+
+/**
+ * Entry point of an environment family, registered in
+ * {@code META-INF/services/dev.stepgym.protocol.env.EnvironmentProvider}. Cheap to construct:
+ * heavy resources are opened by {@link #open(Map)}.
+ */
+public interface EnvironmentProvider {
+    EnvSpec spec();
+
+    /**
+     * Opens the shared resources of this environment.
+     *
+     * @param settings environment-specific settings (e.g. {@code products=20000}); unknown keys are
+     *                 an error so typos do not pass silently
+     */
+    EnvironmentFactory open(Map<String, String> settings);
+}
