@@ -1,0 +1,42 @@
+package dev.stepgym.scenarios.cli;
+
+import dev.stepgym.scenarios.bench.ProtocolBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code stepgym bench …}: figures measured side by side in one run (never in timed tests). */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
+        subcommands = BenchCommand.Protocol.class)
+final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "protocol", mixinStandardHelpOptions = true,
+            description = "Shop steps over /v1/ws vs a raw Vert.x WebSocket echo at 1, 16 and 64 episodes; heap per open episode.")
+    static final class Protocol implements Callable<Integer> {
+        @Option(names = "--concurrency", split = ",", defaultValue = "1,16,64", description = "episodes at once (default: ${DEFAULT-VALUE})")
+        List<Integer> concurrencies;
+
+        @Option(names = "--seconds", defaultValue = "8", description = "measured seconds per row (default: ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Option(names = "--warmup-seconds", defaultValue = "3", description = "warm-up seconds per row (default: ${DEFAULT-VALUE})")
+        int warmupSeconds;
+
+        @Option(names = "--heap-episodes", defaultValue = "10000", description = "episodes opened for the heap figure (default: ${DEFAULT-VALUE})")
+        int heapEpisodes;
+
+        @Override
+        public Integer call() throws Exception {
+            ProtocolBench.run(new ProtocolBench.Settings(concurrencies, Duration.ofSeconds(warmupSeconds),
+                    Duration.ofSeconds(seconds), heapEpisodes), System.out);
+            return 0;
+        }
+    }
+}

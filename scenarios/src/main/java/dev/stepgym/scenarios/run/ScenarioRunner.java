@@ -1,0 +1,60 @@
+package dev.stepgym.scenarios.run;
+
+import dev.stepgym.agents.Agent;
+import dev.stepgym.agents.Agents;
+import dev.stepgym.agents.client.StepGymSocket;
+import dev.stepgym.agents.rollout.EpisodeReport;
+import dev.stepgym.agents.rollout.EpisodeSpec;
+import dev.stepgym.agents.rollout.RolloutOptions;
+import dev.stepgym.agents.rollout.RolloutRunner;
+import dev.stepgym.agents.rollout.StepListener;
+import dev.stepgym.scenarios.scenario.Scenario;
+import dev.stepgym.scenarios.server.EmbeddedServer;
+import dev.stepgym.scenarios.server.ScenarioConfig;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a scenario the way a trainer would: an embedded server on loopback, one WebSocket, the
+ * scenario's episodes driven concurrently by the agent through the public protocol only.
+ */
+public final class ScenarioRunner {
+    private ScenarioRunner() {
+    }
+
+    /** Runs {@code scenario} with its own agent, recording trajectories under {@code recordDir}. */
+    public static List<EpisodeReport> run(Scenario scenario, Path recordDir, StepListener listener) {
+        try (EmbeddedServer server = EmbeddedServer.start(ScenarioConfig.forScenario(scenario, recordDir))) {
+            return run(scenario, server, listener);
+        }
+    }
+
+    /** Runs {@code scenario} against a server that is already up (several agents share one catalog). */
+    public static List<EpisodeReport> run(Scenario scenario, EmbeddedServer server, StepListener listener) {
+        Agent agent = Agents.create(scenario.agent(), scenario.seeds().start());
+        try (StepGymSocket socket = StepGymSocket.connect(server.wsUrl())) {
+            RolloutRunner runner = new RolloutRunner(socket, RolloutOptions.concurrency(scenario.concurrency()));
+            return runner.run(episodes(scenario), agent, listener);
+        }
+    }
+
+    /** One spec per episode: listed tasks in order, else seeds that pick tasks from the split. */
+    public static List<EpisodeSpec> episodes(Scenario scenario) {
+        List<EpisodeSpec> specs = new ArrayList<>();
+        for (int i = 0; i < scenario.episodes(); i++) {
+            Map<String, Object> options = new LinkedHashMap<>(scenario.options());
+            String task = null;
+            if (scenario.tasks().isEmpty()) {
+                options.putIfAbsent("split", scenario.split());
+            } else {
+                task = scenario.tasks().get(i);
+            }
+            specs.add(new EpisodeSpec(scenario.env(), task, scenario.seeds().start() + i, options));
+        }
+        return specs;
+    }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Idempotent installation of what StepGym needs on a fresh machine (Java 17, Maven, Node and apt are
+# assumed present). Sourced by bin/stepgym and scripts/test.sh; safe to run any number of times.
+
+stepgym_require() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "stepgym: '$tool' is required but not installed" >&2; return 1; }
+  done
+}
+
+# Builds the reactor (without running tests) when any source, resource or pom is newer than the
+# built launcher classpath, so a fresh clone and an edited tree both just work.
+stepgym_ensure_build() {
+  local root="$1" stamp="$1/scenarios/target/lib/.stepgym-built"
+  stepgym_require java mvn || return 1
+  if [ -f "$stamp" ] && [ -z "$(find "$root" -path "$root/*/target" -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$stamp" -print -quit)" ]; then
+    return 0
+  fi
+  echo "stepgym: building (mvn package -DskipTests)…" >&2
+  (cd "$root" && mvn -q -B -ntp package -DskipTests) >&2 || return 1
+  touch "$stamp"
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  set -euo pipefail
+  stepgym_ensure_build "$(cd "$(dirname "$0")/.." && pwd)"
+fi

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: installs what it needs, then runs every test
+# (fast and heavy). Extra arguments go to Maven, e.g. -DexcludedGroups=heavy for the fast ones only.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/setup.sh"
+stepgym_require java mvn
+cd "$root"
+export DJL_OFFLINE=true OPT_OUT_TRACKING=true
+mvn -B -ntp verify "$@"
