@@ -1,0 +1,573 @@
+package dev.stepgym.protocol.server;
+
+import dev.stepgym.protocol.Action;
+import dev.stepgym.protocol.EnvSpec;
+import dev.stepgym.protocol.ErrorBody;
+import dev.stepgym.protocol.ErrorCode;
+import dev.stepgym.protocol.Observation;
+import dev.stepgym.protocol.ResetResult;
+import dev.stepgym.protocol.RewardComponent;
+import dev.stepgym.protocol.StepGymException;
+import dev.stepgym.protocol.StepResult;
+import dev.stepgym.protocol.env.Environment;
+import dev.stepgym.protocol.env.EnvironmentFactory;
+import dev.stepgym.protocol.env.EnvironmentRegistry;
+import dev.stepgym.protocol.env.ResetRequest;
+import dev.stepgym.protocol.env.Start;
+import dev.stepgym.protocol.env.Transition;
+import dev.stepgym.protocol.env.WebPages;
+import dev.stepgym.protocol.json.Json;
+import dev.stepgym.protocol.record.Trajectory;
+import dev.stepgym.protocol.record.TrajectoryReader;
+import dev.stepgym.protocol.record.TrajectoryRecord;
+import dev.stepgym.protocol.record.TrajectoryRecorder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * Owns every open episode: opens environment factories lazily, applies the step limit, the reward
+ * weights and the state hash, records trajectories, renews leases on every call, reaps idle
+ * episodes and refuses new ones past an environment's capacity.
+ *
+ * <p>Thread-safe. Calls on one episode are serialised by the episode's lock (environments are
+ * single-threaded); calls on different episodes run in parallel. Blocking: callers on an event loop
+ * must hand calls to a worker.
+ */
+public final class EpisodeManager implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EpisodeManager.class);
+    private static final Pattern EPISODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    private static final int RECENT_SUMMARIES = 4096;
+    private static final long SHUTDOWN_WAIT_SECONDS = 5;
+
+    private final ServerConfig config;
+    private final EnvironmentRegistry registry;
+    private final TrajectoryRecorder recorder;
+    private final Map<String, EnvironmentFactory> factories = new ConcurrentHashMap<>();
+    private final Map<String, Episode> open = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> openPerEnv = new ConcurrentHashMap<>();
+    private final Map<String, String> rewardDigests = new ConcurrentHashMap<>();
+    private final RecentEpisodes recent = new RecentEpisodes(RECENT_SUMMARIES);
+    private final ScheduledExecutorService reaper;
+    private final long leaseNanos;
+    private volatile boolean shutDown;
+
+    public EpisodeManager(ServerConfig config) {
+        this(config, EnvironmentRegistry.discover());
+    }
+
+    public EpisodeManager(ServerConfig config, EnvironmentRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+        this.recorder = config.recordDir() == null ? null
+                : new TrajectoryRecorder(config.recordDir(), config.maxOpenRecordFiles());
+        this.leaseNanos = TimeUnit.SECONDS.toNanos(config.leaseSeconds());
+        this.reaper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "stepgym-lease-reaper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // A quarter of the lease (at most a second) keeps the overshoot past the lease small.
+        long period = Math.max(50, Math.min(1000, config.leaseSeconds() * 1000L / 4));
+        reaper.scheduleWithFixedDelay(this::reapQuietly, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The registered environments, with the scenario's step limits applied. */
+    public List<EnvSpec> envs() {
+        List<EnvSpec> specs = new ArrayList<>();
+        for (String id : registry.ids()) {
+            EnvSpec spec = registry.provider(id).spec();
+            specs.add(new EnvSpec(spec.id(), spec.description(), spec.actionFormat(), spec.tools(),
+                    config.maxStepsOverride(id).orElse(spec.maxSteps()), spec.rewardComponents()));
+        }
+        return specs;
+    }
+
+    /** HTML pages of an environment (opening its factory if needed); empty if it has none. */
+    public Optional<WebPages> webPages(String envId) {
+        return factory(envId).webPages();
+    }
+
+    /** Starts an episode. */
+    public ResetResult reset(ResetCall call) {
+        requireRunning();
+        EnvSpec spec = registry.provider(call.env()).spec();
+        Map<String, Object> envOptions = new LinkedHashMap<>();
+        boolean privileged = false;
+        int maxSteps = config.maxStepsOverride(spec.id()).orElse(spec.maxSteps());
+        for (Map.Entry<String, Object> option : call.options().entrySet()) {
+            switch (option.getKey()) {
+                case "max_steps" -> maxSteps = positiveInt("options.max_steps", option.getValue());
+                case "privileged" -> privileged = privileged(option.getValue());
+                default -> {
+                    if (option.getValue() != null) {
+                        envOptions.put(option.getKey(), option.getValue());
+                    }
+                }
+            }
+        }
+        long seed = call.seed() != null ? call.seed() : ThreadLocalRandom.current().nextLong(0, 1L << 31);
+        admit(spec.id());
+        Environment env = null;
+        try {
+            env = factory(spec.id()).newEpisode();
+            Start start = guard(spec.id(), "reset", env::reset, new ResetRequest(seed, call.task(), envOptions, privileged));
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("env", spec.id());
+            Object task = start.info().getOrDefault("task", call.task());
+            info.put("task", task);
+            info.put("seed", seed);
+            info.put("max_steps", maxSteps);
+            start.info().forEach(info::putIfAbsent);
+            String id = newEpisodeId();
+            String stateHash = stateHash(spec.id(), env);
+            Path file = recorder == null ? null : recorder.fileOf(spec.id(), id);
+            Episode episode = new Episode(id, spec.id(), env, task == null ? null : task.toString(), seed, maxSteps,
+                    file, info, start.observation(), 0);
+            record(episode, new TrajectoryRecord.Header(id, spec.id(), version(spec.id()), episode.task, seed,
+                    config.scenario(), rewardDigest(spec.id()), null, null, call.options()));
+            open.put(id, episode);
+            return new ResetResult(id, start.observation(), info, config.leaseSeconds(), stateHash);
+        } catch (RuntimeException | Error e) {
+            release(spec.id());
+            if (env != null) {
+                closeQuietly(env);
+            }
+            throw e;
+        }
+    }
+
+    /** Takes one step. */
+    public StepResult step(String episodeId, Action action) {
+        if (action == null) {
+            throw new StepGymException(ErrorCode.BAD_REQUEST, "\"action\" is required");
+        }
+        Episode episode = lookup(episodeId);
+        episode.lock.lock();
+        try {
+            requireOpen(episode);
+            episode.touch();
+            if (episode.done()) {
+                throw new StepGymException(ErrorCode.EPISODE_DONE, "episode " + episodeId + " is "
+                        + (episode.terminated ? "terminated" : "truncated") + " after " + episode.steps
+                        + " steps: reset or fork to go on");
+            }
+            long started = System.nanoTime();
+            Transition transition = guard(episode.envId, "step", episode.env::step, action);
+            if (transition == null || transition.observation() == null) {
+                throw new StepGymException(ErrorCode.INTERNAL, "environment " + episode.envId + " returned no observation");
+            }
+            List<RewardComponent> rewards = weighted(episode.envId, transition.rewards());
+            double reward = RewardComponent.total(rewards);
+            int step = episode.steps + 1;
+            boolean terminated = transition.terminated();
+            // Gymnasium's TimeLimit: hitting the limit without reaching an end state is a truncation.
+            boolean truncated = transition.truncated() || (!terminated && step >= episode.maxSteps);
+            String stateHash = stateHash(episode.envId, episode.env);
+            StepResult result = new StepResult(transition.observation(), reward, rewards, terminated, truncated,
+                    step, stateHash, transition.info());
+            episode.steps = step;
+            episode.totalReturn += reward;
+            episode.terminated = terminated;
+            episode.truncated = truncated;
+            episode.lastObservation = transition.observation();
+            long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            record(episode, new TrajectoryRecord.StepLine(step, action, result.observation(), rewards, reward,
+                    terminated, truncated, stateHash, result.info(), elapsedMs));
+            return result;
+        } finally {
+            episode.touch();
+            episode.lock.unlock();
+        }
+    }
+
+    /** Steps several episodes, in order; a failing entry becomes an error entry, the others go on. */
+    public BatchResult batchStep(List<BatchStep> steps) {
+        List<Object> results = new ArrayList<>(steps.size());
+        for (BatchStep entry : steps) {
+            try {
+                results.add(step(entry.episodeId(), entry.action()));
+            } catch (RuntimeException e) {
+                results.add(new ErrorBody(ErrorMapping.detail(e)));
+            }
+        }
+        return new BatchResult(results);
+    }
+
+    /** A new episode in the same state as {@code episodeId}, with the same step count. */
+    public ResetResult fork(String episodeId) {
+        requireRunning();
+        Episode parent = lookup(episodeId);
+        parent.lock.lock();
+        try {
+            requireOpen(parent);
+            parent.touch();
+            if (parent.done()) {
+                throw new StepGymException(ErrorCode.EPISODE_DONE, "episode " + episodeId + " is done: nothing to fork");
+            }
+            admit(parent.envId);
+            Environment child = null;
+            try {
+                child = guard(parent.envId, "fork", ignored -> parent.env.fork(), null);
+                if (child == null) {
+                    throw new StepGymException(ErrorCode.INTERNAL, "environment " + parent.envId + " returned no fork");
+                }
+                String id = newEpisodeId();
+                Map<String, Object> info = new LinkedHashMap<>(parent.startInfo);
+                info.put("parent_episode_id", parent.id);
+                info.put("parent_step", parent.steps);
+                String stateHash = stateHash(parent.envId, child);
+                Path file = recorder == null ? null : recorder.fileOf(parent.envId, id);
+                Episode episode = new Episode(id, parent.envId, child, parent.task, parent.seed, parent.maxSteps,
+                        file, info, parent.lastObservation, parent.steps);
+                record(episode, new TrajectoryRecord.Header(id, parent.envId, version(parent.envId), parent.task,
+                        parent.seed, config.scenario(), rewardDigest(parent.envId), parent.id, parent.steps, Map.of()));
+                open.put(id, episode);
+                return new ResetResult(id, parent.lastObservation, info, config.leaseSeconds(), stateHash);
+            } catch (RuntimeException | Error e) {
+                release(parent.envId);
+                if (child != null) {
+                    closeQuietly(child);
+                }
+                throw e;
+            }
+        } finally {
+            parent.touch();
+            parent.lock.unlock();
+        }
+    }
+
+    /** Closes an episode and releases its resources. Idempotent: closing again returns the same summary. */
+    public EpisodeSummary close(String episodeId) {
+        Episode episode = open.get(episodeId);
+        if (episode != null) {
+            episode.lock.lock();
+            try {
+                if (!episode.closed) {
+                    return closeLocked(episode, TrajectoryRecord.End.CLOSED);
+                }
+            } finally {
+                episode.lock.unlock();
+            }
+        }
+        RecentEpisodes.Closed closed = recent.get(episodeId);
+        if (closed != null) {
+            return closed.summary();
+        }
+        throw notFound(episodeId);
+    }
+
+    /** The recorded trajectory of an open or recently closed episode, read back from its file. */
+    public Trajectory trajectory(String episodeId) {
+        if (recorder == null) {
+            throw new StepGymException(ErrorCode.NOT_FOUND, "recording is off on this server: no trajectories");
+        }
+        Episode episode = open.get(episodeId);
+        if (episode != null) {
+            episode.lock.lock();
+            try {
+                episode.touch();
+                return TrajectoryReader.read(episode.file);
+            } finally {
+                episode.lock.unlock();
+            }
+        }
+        if (!EPISODE_ID.matcher(episodeId).matches()) {
+            throw notFound(episodeId);
+        }
+        RecentEpisodes.Closed closed = recent.get(episodeId);
+        List<String> candidates = closed != null ? List.of(closed.envId()) : List.copyOf(registry.ids());
+        for (String envId : candidates) {
+            Path file = recorder.fileOf(envId, episodeId);
+            if (Files.isRegularFile(file)) {
+                return TrajectoryReader.read(file);
+            }
+        }
+        throw notFound(episodeId);
+    }
+
+    /** Number of open episodes, all environments together. */
+    public int openEpisodes() {
+        return open.size();
+    }
+
+    /** Number of open episodes of one environment. */
+    public int openEpisodes(String envId) {
+        AtomicInteger count = openPerEnv.get(envId);
+        return count == null ? 0 : count.get();
+    }
+
+    /**
+     * Closes every episode idle past the lease (the reaper calls this periodically). Episodes busy
+     * in a call are skipped: a call in progress is not idleness.
+     *
+     * @return how many episodes were closed
+     */
+    public int reapExpired() {
+        long now = System.nanoTime();
+        int reaped = 0;
+        for (Episode episode : open.values()) {
+            if (now - episode.lastTouchedNanos <= leaseNanos || !episode.lock.tryLock()) {
+                continue;
+            }
+            try {
+                if (!episode.closed && System.nanoTime() - episode.lastTouchedNanos > leaseNanos) {
+                    closeLocked(episode, TrajectoryRecord.End.EXPIRED);
+                    reaped++;
+                }
+            } finally {
+                episode.lock.unlock();
+            }
+        }
+        return reaped;
+    }
+
+    /**
+     * Shuts down: closes every open episode with reason {@code shutdown} (writing its end line),
+     * closes the environment factories and the record files. Called by the CLI on SIGTERM.
+     */
+    @Override
+    public void close() {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
+        reaper.shutdownNow();
+        for (Episode episode : open.values()) {
+            boolean locked = false;
+            try {
+                // A step stuck in an environment must not hold the shutdown hostage.
+                locked = episode.lock.tryLock(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                if (!episode.closed) {
+                    closeLocked(episode, TrajectoryRecord.End.SHUTDOWN);
+                }
+            } finally {
+                if (locked) {
+                    episode.lock.unlock();
+                }
+            }
+        }
+        for (EnvironmentFactory factory : factories.values()) {
+            try {
+                factory.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing environment factory {} failed", factory.spec().id(), e);
+            }
+        }
+        if (recorder != null) {
+            recorder.close();
+        }
+    }
+
+    private EpisodeSummary closeLocked(Episode episode, String reason) {
+        episode.closed = true;
+        Map<String, Object> outcome;
+        try {
+            Map<String, Object> reported = episode.env.outcome();
+            outcome = reported == null ? Map.of() : reported;
+        } catch (RuntimeException e) {
+            LOG.warn("outcome() of episode {} ({}) failed", episode.id, episode.envId, e);
+            outcome = Map.of("error", String.valueOf(e.getMessage()));
+        }
+        EpisodeSummary summary = new EpisodeSummary(episode.id, episode.steps, episode.totalReturn, outcome);
+        // Remembered before leaving the open map, so a concurrent lookup always finds one of the two.
+        recent.put(episode.id, new RecentEpisodes.Closed(episode.envId, summary, reason));
+        open.remove(episode.id);
+        release(episode.envId);
+        closeQuietly(episode.env);
+        record(episode, new TrajectoryRecord.End(episode.steps, episode.totalReturn, outcome, reason));
+        if (recorder != null) {
+            recorder.finish(episode.file);
+        }
+        return summary;
+    }
+
+    private Episode lookup(String episodeId) {
+        Episode episode = episodeId == null ? null : open.get(episodeId);
+        if (episode == null) {
+            throw notFound(episodeId);
+        }
+        return episode;
+    }
+
+    private void requireOpen(Episode episode) {
+        if (episode.closed) {
+            throw notFound(episode.id);
+        }
+    }
+
+    private StepGymException notFound(String episodeId) {
+        RecentEpisodes.Closed closed = episodeId == null ? null : recent.get(episodeId);
+        if (closed == null) {
+            return new StepGymException(ErrorCode.EPISODE_NOT_FOUND, "no episode '" + episodeId + "'");
+        }
+        String why = switch (closed.reason()) {
+            case TrajectoryRecord.End.EXPIRED -> "expired: idle for more than lease_seconds=" + config.leaseSeconds();
+            case TrajectoryRecord.End.SHUTDOWN -> "was closed when the server shut down";
+            default -> "is closed";
+        };
+        return new StepGymException(ErrorCode.EPISODE_NOT_FOUND, "episode " + episodeId + " " + why);
+    }
+
+    private void admit(String envId) {
+        int capacity = config.capacity(envId);
+        AtomicInteger count = openPerEnv.computeIfAbsent(envId, id -> new AtomicInteger());
+        if (count.incrementAndGet() > capacity) {
+            count.decrementAndGet();
+            int retryAfter = Math.max(1, Math.min(5, config.leaseSeconds()));
+            throw new CapacityException(envId + " is at capacity (" + capacity + " open episodes): close episodes or retry in "
+                    + retryAfter + " s", retryAfter);
+        }
+    }
+
+    private void release(String envId) {
+        openPerEnv.get(envId).decrementAndGet();
+    }
+
+    private EnvironmentFactory factory(String envId) {
+        EnvironmentFactory existing = factories.get(envId);
+        if (existing != null) {
+            return existing;
+        }
+        var provider = registry.provider(envId);
+        return factories.computeIfAbsent(envId, id -> {
+            try {
+                return provider.open(config.settings(id));
+            } catch (StepGymException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new StepGymException(ErrorCode.INTERNAL, "cannot open environment " + id + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Runs environment code; a bug in it (not an API error) becomes INTERNAL naming the environment. */
+    private static <A, R> R guard(String envId, String what, java.util.function.Function<A, R> call, A argument) {
+        try {
+            return call.apply(argument);
+        } catch (StepGymException e) {
+            throw e;
+        } catch (UnsupportedOperationException e) {
+            throw new StepGymException(ErrorCode.BAD_REQUEST, envId + " does not support " + what + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            LOG.warn("environment {} failed in {}", envId, what, e);
+            throw new StepGymException(ErrorCode.INTERNAL, "environment " + envId + " failed in " + what + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
+    }
+
+    private List<RewardComponent> weighted(String envId, List<RewardComponent> rewards) {
+        Map<String, Double> weights = config.weights(envId);
+        if (weights.isEmpty()) {
+            return rewards;
+        }
+        List<RewardComponent> result = new ArrayList<>(rewards.size());
+        for (RewardComponent component : rewards) {
+            Double weight = weights.get(component.name());
+            result.add(weight == null ? component : component.withWeight(weight));
+        }
+        return result;
+    }
+
+    private static String stateHash(String envId, Environment env) {
+        Map<String, Object> hashed = new LinkedHashMap<>();
+        hashed.put("env", envId);
+        hashed.put("state", env.state());
+        return Json.sha256(hashed);
+    }
+
+    private String rewardDigest(String envId) {
+        return rewardDigests.computeIfAbsent(envId, id -> Json.sha256(config.weights(id)));
+    }
+
+    private static String version(String envId) {
+        return envId.substring(envId.lastIndexOf("-v") + 1);
+    }
+
+    private String newEpisodeId() {
+        while (true) {
+            String id = "ep-" + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+            if (!open.containsKey(id) && recent.get(id) == null) {
+                return id;
+            }
+        }
+    }
+
+    private void record(Episode episode, TrajectoryRecord line) {
+        if (recorder == null) {
+            return;
+        }
+        try {
+            recorder.append(episode.file, line);
+        } catch (RuntimeException e) {
+            // A full disk must not stop training; the gap is logged loudly instead.
+            LOG.error("cannot record {} of episode {}", line.getClass().getSimpleName(), episode.id, e);
+        }
+    }
+
+    private void requireRunning() {
+        if (shutDown) {
+            throw new StepGymException(ErrorCode.INTERNAL, "the server is shutting down");
+        }
+    }
+
+    private void reapQuietly() {
+        try {
+            int reaped = reapExpired();
+            if (reaped > 0) {
+                LOG.info("closed {} episode(s) idle past lease_seconds={}", reaped, config.leaseSeconds());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("lease reaper failed", e);
+        }
+    }
+
+    private static void closeQuietly(Environment env) {
+        try {
+            env.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing an environment failed", e);
+        }
+    }
+
+    private static int positiveInt(String what, Object value) {
+        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+                && number.longValue() >= 1 && number.longValue() <= Integer.MAX_VALUE) {
+            return number.intValue();
+        }
+        throw new StepGymException(ErrorCode.BAD_REQUEST, what + " must be a positive integer, got " + Json.write(value));
+    }
+
+    private boolean privileged(Object value) {
+        if (!(value instanceof Boolean flag)) {
+            throw new StepGymException(ErrorCode.BAD_REQUEST, "options.privileged must be true or false, got " + Json.write(value));
+        }
+        if (flag && !config.allowPrivileged()) {
+            throw new StepGymException(ErrorCode.BAD_REQUEST,
+                    "privileged info is not allowed on this server (start it with privileged info allowed)");
+        }
+        return flag;
+    }
+}
