@@ -21,7 +21,9 @@ public final class ScenarioLoader {
     public static final List<String> BUNDLED = List.of("shop-demo", "shop-oracle", "shop-random");
 
     private static final ObjectMapper STRICT = Json.mapper().copy()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Optional flags and counts may be left out of a scenario file: absent means false / default.
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private ScenarioLoader() {
     }

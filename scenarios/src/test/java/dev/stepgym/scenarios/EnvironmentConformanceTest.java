@@ -1,0 +1,175 @@
+package dev.stepgym.scenarios;
+
+import dev.stepgym.protocol.Action;
+import dev.stepgym.protocol.EnvSpec;
+import dev.stepgym.protocol.ErrorCode;
+import dev.stepgym.protocol.ResetResult;
+import dev.stepgym.protocol.RewardComponent;
+import dev.stepgym.protocol.RewardKind;
+import dev.stepgym.protocol.StepGymException;
+import dev.stepgym.protocol.StepResult;
+import dev.stepgym.protocol.ToolSpec;
+import dev.stepgym.protocol.env.EnvironmentRegistry;
+import dev.stepgym.protocol.json.Json;
+import dev.stepgym.protocol.server.EpisodeManager;
+import dev.stepgym.protocol.server.EpisodeSummary;
+import dev.stepgym.protocol.server.ResetCall;
+import dev.stepgym.protocol.server.ServerConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The protocol invariants and seeded determinism, checked for EVERY registered environment (the
+ * Gymnasium env-checker idea): a new environment is covered the moment it is registered.
+ */
+class EnvironmentConformanceTest {
+    private static final int ROLLOUT_STEPS = 40;
+    private static EpisodeManager manager;
+
+    @BeforeAll
+    static void open() throws Exception {
+        Path records = Files.createTempDirectory("stepgym-conformance");
+        manager = new EpisodeManager(ServerConfig.defaults().withPort(0).withRecordDir(records), EnvironmentRegistry.discover());
+    }
+
+    @AfterAll
+    static void close() {
+        manager.close();
+    }
+
+    static Stream<String> environments() {
+        return EnvironmentRegistry.discover().ids().stream();
+    }
+
+    private static EnvSpec spec(String env) {
+        return manager.envs().stream().filter(s -> s.id().equals(env)).findFirst().orElseThrow();
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void specIsWellFormed(String env) {
+        EnvSpec spec = spec(env);
+        assertTrue(spec.maxSteps() > 0, "max_steps");
+        assertFalse(spec.rewardComponents().isEmpty(), "an environment names its reward components");
+        assertTrue(spec.rewardComponents().contains("invalid_action"), "bad actions are penalised by name");
+        assertTrue(spec.actionFormat().equals("text") || spec.actionFormat().equals("tool"));
+        for (ToolSpec tool : spec.tools()) {
+            assertEquals("object", tool.parameters().get("type"), tool.name() + " takes a JSON object");
+        }
+        assertFalse(spec.description().isBlank());
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void sameSeedAndActionsGiveSameObservationsAndStateHashes(String env) {
+        List<String> first = rollout(env, 7, 1234);
+        List<String> second = rollout(env, 7, 1234);
+        assertEquals(first, second, "seeded rollouts must be identical field by field");
+        List<String> otherSeed = rollout(env, 8, 1234);
+        assertNotEquals(first.get(0), otherSeed.get(0), "another seed should give another episode");
+    }
+
+    /** A seeded random walk over available actions; returns every answer as canonical JSON. */
+    private static List<String> rollout(String env, long seed, long agentSeed) {
+        SplittableRandom random = new SplittableRandom(agentSeed);
+        List<String> trace = new ArrayList<>();
+        ResetResult reset = manager.reset(new ResetCall(env, null, seed, Map.of()));
+        trace.add(Json.canonical(Map.of("observation", reset.observation(), "info", reset.info(), "hash", reset.stateHash())));
+        List<String> available = reset.observation().availableActions();
+        EnvSpec spec = spec(env);
+        for (int i = 0; i < ROLLOUT_STEPS; i++) {
+            Action action = Action.text(pick(available, random));
+            StepResult result = manager.step(reset.episodeId(), action);
+            checkStep(spec, result, i + 1);
+            trace.add(Json.canonical(Map.of("action", action, "result", result)));
+            if (result.done()) {
+                StepGymException done = assertThrows(StepGymException.class, () -> manager.step(reset.episodeId(), action));
+                assertEquals(ErrorCode.EPISODE_DONE, done.code());
+                break;
+            }
+            available = result.observation().availableActions();
+        }
+        EpisodeSummary summary = manager.close(reset.episodeId());
+        assertEquals(summary, manager.close(reset.episodeId()), "close is idempotent");
+        return trace;
+    }
+
+    private static String pick(List<String> available, SplittableRandom random) {
+        if (available.isEmpty()) {
+            return "noop";
+        }
+        String action = available.get(random.nextInt(available.size()));
+        // Templated actions such as search[...] get a concrete argument.
+        return action.replace("[...]", "[item " + random.nextInt(100) + "]").replace("<query>", "item");
+    }
+
+    private static void checkStep(EnvSpec spec, StepResult result, int expectedStep) {
+        assertEquals(expectedStep, result.step(), "step counter");
+        assertTrue(result.stateHash().matches("sha256:[0-9a-f]{64}"), "state_hash " + result.stateHash());
+        assertEquals(RewardComponent.total(result.rewards()), result.reward(), 1e-9, "reward = weighted sum of components");
+        for (RewardComponent c : result.rewards()) {
+            assertTrue(spec.rewardComponents().contains(c.name()), c.name() + " is listed in the spec");
+            assertNotNull(c.kind());
+        }
+        assertFalse(result.terminated() && result.truncated() && result.step() < spec.maxSteps(),
+                "truncated only by a limit");
+        if (result.step() >= spec.maxSteps() && !result.terminated()) {
+            assertTrue(result.truncated(), "the time limit truncates at max_steps");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void aBadActionIsAnObservationWithAPenaltyNotAnError(String env) {
+        ResetResult reset = manager.reset(new ResetCall(env, null, 3L, Map.of()));
+        StepResult result = manager.step(reset.episodeId(), Action.text("#### not an action ((("));
+        assertNotNull(result.observation().lastActionError(), "the observation says what was wrong");
+        RewardComponent penalty = result.rewards().stream().filter(c -> c.name().equals("invalid_action")).findFirst()
+                .orElseThrow(() -> new AssertionError("no invalid_action component"));
+        assertEquals(RewardKind.PENALTY, penalty.kind());
+        assertTrue(penalty.weighted() < 0, "a penalty lowers the reward");
+        assertFalse(result.terminated());
+        assertEquals(reset.stateHash(), result.stateHash(), "a bad action changes nothing");
+        StepResult toolResult = manager.step(reset.episodeId(), Action.tool("no_such_tool", Map.of("x", 1)));
+        assertNotNull(toolResult.observation().lastActionError());
+        manager.close(reset.episodeId());
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void forkStartsInTheSameStateAndThenGoesItsOwnWay(String env) {
+        ResetResult reset = manager.reset(new ResetCall(env, null, 11L, Map.of()));
+        ResetResult fork = manager.fork(reset.episodeId());
+        assertNotEquals(reset.episodeId(), fork.episodeId());
+        assertEquals(reset.stateHash(), fork.stateHash(), "a fork starts in its parent's state");
+        assertEquals(Json.canonical(reset.observation()), Json.canonical(fork.observation()));
+        SplittableRandom random = new SplittableRandom(5);
+        StepResult forkStep = manager.step(fork.episodeId(), Action.text(pick(fork.observation().availableActions(), random)));
+        assertEquals(1, forkStep.step());
+        ResetResult again = manager.fork(reset.episodeId());
+        assertEquals(reset.stateHash(), again.stateHash(), "stepping the fork leaves the parent alone");
+        StepResult parentStep = manager.step(reset.episodeId(), Action.text(pick(reset.observation().availableActions(),
+                new SplittableRandom(5))));
+        assertEquals(forkStep.stateHash(), parentStep.stateHash(), "the same action from the same state gives the same state");
+        for (String id : List.of(again.episodeId(), fork.episodeId(), reset.episodeId())) {
+            manager.close(id);
+        }
+    }
+}
