@@ -51,6 +51,13 @@ public final class ShopEnvironment implements Environment {
     private ShopSession session;
     /** Φ of the current state, kept so a step needs one potential evaluation, not two. */
     private double potential;
+    /**
+     * The item Φ was last scored for, with its options: moving between an item and its description
+     * or features pages does not change Φ, and the fuzzy WebShop scoring is the costliest part of a step.
+     */
+    private int scoredItem = -1;
+    private Map<String, String> scoredSelected = Map.of();
+    private double scoredPotential;
 
     ShopEnvironment(ShopStore store) {
         this.store = store;
@@ -62,6 +69,7 @@ public final class ShopEnvironment implements Environment {
         task = request.task() != null ? store.tasks().task(request.task()) : store.tasks().pick(split, request.seed());
         session = new ShopSession();
         potential = 0;
+        scoredItem = -1;
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("task", task.id());
         info.put("split", task.split());
@@ -217,9 +225,17 @@ public final class ShopEnvironment implements Environment {
         return switch (session.page) {
             case SEARCH, DONE -> 0;
             case RESULTS -> ProgressPotential.onResults(session.results, goal.product());
-            case ITEM, DESCRIPTION, FEATURES ->
-                    ProgressPotential.onItem(store.catalog().get(session.item), session.selected.values(), goal);
+            case ITEM, DESCRIPTION, FEATURES -> itemPotential(goal);
         };
+    }
+
+    private double itemPotential(Goal goal) {
+        if (session.item != scoredItem || !session.selected.equals(scoredSelected)) {
+            scoredPotential = ProgressPotential.onItem(store.catalog().get(session.item), session.selected.values(), goal);
+            scoredItem = session.item;
+            scoredSelected = Map.copyOf(session.selected);
+        }
+        return scoredPotential;
     }
 
     private Observation observe(String error) {
