@@ -6,7 +6,8 @@ import dev.stepgym.scenarios.run.ScenarioRunner;
 import dev.stepgym.scenarios.run.SummaryTable;
 import dev.stepgym.scenarios.scenario.Scenario;
 import dev.stepgym.scenarios.scenario.ScenarioLoader;
-import dev.stepgym.scenarios.server.EmbeddedServer;
+import dev.stepgym.protocol.env.EnvironmentRegistry;
+import dev.stepgym.protocol.server.RunningServer;
 import dev.stepgym.scenarios.server.ScenarioConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class ShopBaselinesTest {
     @Test
     void oracleSolvesShopTasksAndRandomDoesNot(@TempDir Path records) {
         Scenario oracle = ScenarioLoader.load("shop-oracle");
-        try (EmbeddedServer server = EmbeddedServer.start(ScenarioConfig.forScenario(oracle, records))) {
+        try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(oracle, records), EnvironmentRegistry.discover())) {
             List<EpisodeReport> oracleReports = ScenarioRunner.run(oracle, server, StepListener.NONE);
             List<EpisodeReport> randomReports = ScenarioRunner.run(ScenarioLoader.load("shop-random"), server, StepListener.NONE);
             SummaryTable.header(System.out, 0.9);

@@ -2,7 +2,8 @@ package dev.stepgym.protocol.testkit;
 
 import dev.stepgym.protocol.server.EpisodeManager;
 import dev.stepgym.protocol.server.ServerConfig;
-import dev.stepgym.protocol.server.StepGymServer;
+import dev.stepgym.protocol.server.RunningServer;
+import dev.stepgym.protocol.env.EnvironmentRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,14 +25,10 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class TestServer implements AutoCloseable {
-    private final ServerConfig config;
-    private final EpisodeManager manager;
-    private final StepGymServer server;
+    private final RunningServer server;
     private final Path recordDir;
 
-    private TestServer(ServerConfig config, EpisodeManager manager, StepGymServer server, Path recordDir) {
-        this.config = config;
-        this.manager = manager;
+    private TestServer(RunningServer server, Path recordDir) {
         this.server = server;
         this.recordDir = recordDir;
     }
@@ -51,17 +48,11 @@ public final class TestServer implements AutoCloseable {
         }
         ServerConfig config = customise.apply(ServerConfig.defaults()
                 .withHost("127.0.0.1").withPort(0).withRecordDir(recordDir).withWorkerThreads(8));
-        EpisodeManager manager = new EpisodeManager(config);
-        try {
-            return new TestServer(config, manager, StepGymServer.start(null, config, manager), recordDir);
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+        return new TestServer(RunningServer.start(config, EnvironmentRegistry.discover()), recordDir);
     }
 
     public ServerConfig config() {
-        return config;
+        return server.config();
     }
 
     public int port() {
@@ -70,16 +61,16 @@ public final class TestServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        return server.baseUrl();
     }
 
     /** {@code ws://127.0.0.1:<port>/v1/ws}. */
     public String wsUrl() {
-        return "ws://127.0.0.1:" + port() + "/v1/ws";
+        return server.wsUrl();
     }
 
     public EpisodeManager manager() {
-        return manager;
+        return server.manager();
     }
 
     /** The temporary record directory (trajectories under {@code <env-id>/<episode-id>.jsonl}). */
@@ -93,7 +84,6 @@ public final class TestServer implements AutoCloseable {
         try {
             server.close();
         } finally {
-            manager.close();
             deleteRecursively(recordDir);
         }
     }

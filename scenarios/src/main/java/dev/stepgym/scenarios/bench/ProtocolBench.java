@@ -6,7 +6,8 @@ import dev.stepgym.protocol.json.Json;
 import dev.stepgym.protocol.server.EpisodeManager;
 import dev.stepgym.protocol.server.ResetCall;
 import dev.stepgym.protocol.server.ServerConfig;
-import dev.stepgym.scenarios.server.EmbeddedServer;
+import dev.stepgym.protocol.env.EnvironmentRegistry;
+import dev.stepgym.protocol.server.RunningServer;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -58,7 +59,8 @@ public final class ProtocolBench {
         List<LoadResult> echo = new ArrayList<>();
         List<LoadResult> shop = new ArrayList<>();
         double heapPerEpisode;
-        try (EmbeddedServer server = EmbeddedServer.start(config); EchoServer echoServer = new EchoServer(server.vertx())) {
+        try (RunningServer server = RunningServer.start(config, EnvironmentRegistry.discover());
+             EchoServer echoServer = new EchoServer(server.vertx())) {
             out.println("opening " + ENV + " (catalog and index are built once) …");
             List<ResetResult> episodes = new ArrayList<>();
             for (int i = 0; i < maxConcurrency; i++) {

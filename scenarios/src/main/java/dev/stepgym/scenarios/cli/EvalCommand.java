@@ -6,7 +6,8 @@ import dev.stepgym.scenarios.run.ScenarioRunner;
 import dev.stepgym.scenarios.run.SummaryTable;
 import dev.stepgym.scenarios.scenario.Scenario;
 import dev.stepgym.scenarios.scenario.ScenarioLoader;
-import dev.stepgym.scenarios.server.EmbeddedServer;
+import dev.stepgym.protocol.env.EnvironmentRegistry;
+import dev.stepgym.protocol.server.RunningServer;
 import dev.stepgym.scenarios.server.ScenarioConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +43,7 @@ final class EvalCommand implements Callable<Integer> {
             base = base.withEpisodes(episodes);
         }
         System.out.printf("stepgym eval: scenario %s, env %s, %d episodes per agent%n", base.name(), base.env(), base.episodes());
-        try (EmbeddedServer server = EmbeddedServer.start(ScenarioConfig.forScenario(base, recordDir))) {
+        try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(base, recordDir), EnvironmentRegistry.discover())) {
             SummaryTable.header(System.out, threshold);
             boolean allOk = true;
             for (String agent : agents) {

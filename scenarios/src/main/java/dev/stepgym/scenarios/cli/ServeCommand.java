@@ -1,7 +1,8 @@
 package dev.stepgym.scenarios.cli;
 
 import dev.stepgym.protocol.server.ServerConfig;
-import dev.stepgym.scenarios.server.EmbeddedServer;
+import dev.stepgym.protocol.env.EnvironmentRegistry;
+import dev.stepgym.protocol.server.RunningServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         for (Map.Entry<String, Map<String, String>> entry : parseSettings(envSettings).entrySet()) {
             config = config.withEnvSettings(entry.getKey(), entry.getValue());
         }
-        EmbeddedServer server = EmbeddedServer.start(config).closeOnShutdown();
+        RunningServer server = RunningServer.start(config, EnvironmentRegistry.discover()).closeOnShutdown();
         System.out.printf("stepgym: serving %s on http://%s:%d (WebSocket /v1/ws), recording to %s%n",
                 server.manager().envs().stream().map(s -> s.id()).toList(), host, server.port(), recordDir.toAbsolutePath());
         new CountDownLatch(1).await();

@@ -9,7 +9,8 @@ import dev.stepgym.agents.rollout.RolloutOptions;
 import dev.stepgym.agents.rollout.RolloutRunner;
 import dev.stepgym.agents.rollout.StepListener;
 import dev.stepgym.scenarios.scenario.Scenario;
-import dev.stepgym.scenarios.server.EmbeddedServer;
+import dev.stepgym.protocol.env.EnvironmentRegistry;
+import dev.stepgym.protocol.server.RunningServer;
 import dev.stepgym.scenarios.server.ScenarioConfig;
 
 import java.nio.file.Path;
@@ -28,13 +29,13 @@ public final class ScenarioRunner {
 
     /** Runs {@code scenario} with its own agent, recording trajectories under {@code recordDir}. */
     public static List<EpisodeReport> run(Scenario scenario, Path recordDir, StepListener listener) {
-        try (EmbeddedServer server = EmbeddedServer.start(ScenarioConfig.forScenario(scenario, recordDir))) {
+        try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(scenario, recordDir), EnvironmentRegistry.discover())) {
             return run(scenario, server, listener);
         }
     }
 
     /** Runs {@code scenario} against a server that is already up (several agents share one catalog). */
-    public static List<EpisodeReport> run(Scenario scenario, EmbeddedServer server, StepListener listener) {
+    public static List<EpisodeReport> run(Scenario scenario, RunningServer server, StepListener listener) {
         Agent agent = Agents.create(scenario.agent(), scenario.seeds().start());
         try (StepGymSocket socket = StepGymSocket.connect(server.wsUrl())) {
             RolloutRunner runner = new RolloutRunner(socket, RolloutOptions.concurrency(scenario.concurrency()));

@@ -1,2 +1,2 @@
-/** Assembly of a running StepGym server from command-line flags or a scenario, with clean shutdown. */
+/** The server configuration a scenario asks for (environment settings, reward weights, limits). */
 package dev.stepgym.scenarios.server;

@@ -1,0 +1,105 @@
+package dev.stepgym.protocol.server;
+
+import dev.stepgym.protocol.env.EnvironmentRegistry;
+import io.vertx.core.Vertx;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server with everything it owns: its Vert.x instance, the {@link EpisodeManager} (and through it
+ * every environment, episode and trajectory file) and the HTTP/WebSocket binding. Closing it stops
+ * them in reverse order, so open episodes are recorded as ended and flushed before Vert.x goes.
+ *
+ * <pre>{@code
+ * try (RunningServer server = RunningServer.start(ServerConfig.defaults().withPort(0), EnvironmentRegistry.discover())) {
+ *     String url = server.wsUrl();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class RunningServer implements AutoCloseable {
+    private final Vertx vertx;
+    private final EpisodeManager manager;
+    private final StepGymServer server;
+    private final ServerConfig config;
+    private boolean closed;
+
+    private RunningServer(Vertx vertx, EpisodeManager manager, StepGymServer server, ServerConfig config) {
+        this.vertx = vertx;
+        this.manager = manager;
+        this.server = server;
+        this.config = config;
+    }
+
+    /** Opens the manager over {@code registry} and listens; on failure nothing is left running. */
+    public static RunningServer start(ServerConfig config, EnvironmentRegistry registry) {
+        Vertx vertx = Vertx.vertx();
+        EpisodeManager manager = null;
+        try {
+            manager = new EpisodeManager(config, registry);
+            return new RunningServer(vertx, manager, StepGymServer.start(vertx, config, manager), config);
+        } catch (RuntimeException e) {
+            if (manager != null) {
+                manager.close();
+            }
+            vertx.close();
+            throw e;
+        }
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The bound port (the free port picked when the configuration asked for 0). */
+    public int port() {
+        return server.port();
+    }
+
+    /** {@code http://<host>:<port>}. */
+    public String baseUrl() {
+        return "http://" + config.host() + ":" + port();
+    }
+
+    /** {@code ws://<host>:<port>/v1/ws}. */
+    public String wsUrl() {
+        return "ws://" + config.host() + ":" + port() + "/v1/ws";
+    }
+
+    public EpisodeManager manager() {
+        return manager;
+    }
+
+    /** The Vert.x instance the server runs on (benchmarks put their baseline server beside it). */
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** Closes everything when the JVM is asked to stop (SIGTERM, Ctrl-C), flushing open trajectories. */
+    public RunningServer closeOnShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stepgym-shutdown"));
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            server.close();
+        } finally {
+            try {
+                manager.close();
+            } finally {
+                try {
+                    vertx.close().await(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    // Vert.x could not stop in time: the trajectories were already flushed above,
+                    // and the caller is shutting down anyway.
+                }
+            }
+        }
+    }
+}
