@@ -89,7 +89,7 @@ public final class CatalogGenerator {
                 + (dept.audience().isEmpty() ? "everyday use" : dept.audience()) + ". "
                 + "Features: " + String.join(", ", attributes) + ".";
         return new Product(asin, title.text, title.nouns, dept.category(), dept.query(), dept.breadcrumb(),
-                attributes, options, price, priceTag, bullets, description);
+                attributes, options, price, priceTag, bullets, description, title.type().toLowerCase(Locale.ROOT));
     }
 
     /** The pieces of a generated title. */

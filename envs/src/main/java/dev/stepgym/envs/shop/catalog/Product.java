@@ -22,10 +22,12 @@ import java.util.Map;
  * @param priceTag        the displayed price, e.g. {@code $12.99} or {@code $10.0 to $20.0}
  * @param bulletPoints    feature bullets ({@code small_description})
  * @param description     long description ({@code full_description})
+ * @param productType     what the product is in a shopper's words ("extension cord"), named by instructions
  */
 public record Product(String asin, String name, List<String> nouns, String category, String query,
                       String productCategory, List<String> attributes, Map<String, List<String>> options,
-                      double price, String priceTag, List<String> bulletPoints, String description) {
+                      double price, String priceTag, List<String> bulletPoints, String description,
+                      String productType) {
 
     public Product {
         nouns = List.copyOf(nouns);

@@ -58,7 +58,9 @@ public final class SyntheticGoals {
             options.put(option.getKey(), option.getValue().get(random.nextInt(option.getValue().size())));
         }
         double priceUpper = PriceLimit.draw(p.price(), random);
-        String type = p.query();
+        // The instruction names what the product is ("extension cord"), not the department's search
+        // query ("hdmi cable"): the type reward scores title nouns, so naming another kind would mislead.
+        String type = p.productType();
         String text = String.format(TEMPLATES[random.nextInt(TEMPLATES.length)], article(type), type, joinAnd(attributes));
         StringBuilder instruction = new StringBuilder(text);
         if (!options.isEmpty()) {

@@ -160,7 +160,9 @@ public final class WebShopLoader {
         }
         return new Product(asin, name, TitleNouns.of(name), item.path("category").asText(""),
                 item.path("query").asText("").toLowerCase(Locale.ROOT).strip(), item.path("product_category").asText(""),
-                attrs, options, price, priceTag, bullets, item.path("full_description").asText(""));
+                attrs, options, price, priceTag, bullets, item.path("full_description").asText(""),
+                // WebShop products know only the query they were scraped under.
+                item.path("query").asText("").toLowerCase(Locale.ROOT).strip());
     }
 
     /** The numbers after each '$', non-digits (except '.') removed; at most two kept. */

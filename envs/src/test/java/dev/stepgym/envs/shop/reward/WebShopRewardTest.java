@@ -23,7 +23,7 @@ class WebShopRewardTest {
         options.put("size", List.of("large", "x-large"));
         return new Product("B000000001", "Kavo Classic Cotton Polo Shirt for Men", nouns, "fashion", query, breadcrumb,
                 List.of("machine washable", "short sleeve", "slim fit"), options, price, "$" + price,
-                List.of("Soft and breathable.", "Button closure."), "A polo shirt for everyday wear.");
+                List.of("Soft and breathable.", "Button closure."), "A polo shirt for everyday wear.", "polo shirt");
     }
 
     private static final List<String> NOUNS = List.of("kavo", "cotton", "polo", "shirt", "men");
