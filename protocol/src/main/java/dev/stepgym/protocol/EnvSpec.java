@@ -21,9 +21,4 @@ public record EnvSpec(String id, String description, String actionFormat, List<T
         tools = List.copyOf(tools);
         rewardComponents = List.copyOf(rewardComponents);
     }
-
-    /** The name part of the id, without the version. */
-    public String family() {
-        return id.substring(0, id.lastIndexOf("-v"));
-    }
 }

@@ -8,8 +8,4 @@ public record ErrorBody(Detail error) {
     public record Detail(ErrorCode code, String message,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Integer retryAfterSeconds) {
     }
-
-    public static ErrorBody of(StepGymException e) {
-        return new ErrorBody(new Detail(e.code(), e.getMessage(), null));
-    }
 }
