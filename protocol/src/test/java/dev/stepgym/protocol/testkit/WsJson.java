@@ -36,13 +36,7 @@ public final class WsJson implements AutoCloseable {
 
     /** Sends {@code {"id": fresh, "op": op, …fields}} and waits for its reply. */
     public JsonNode call(String op, Map<String, ?> fields) {
-        String id = "c" + ids.incrementAndGet();
-        ObjectNode frame = Json.mapper().createObjectNode();
-        frame.put("id", id);
-        frame.put("op", op);
-        fields.forEach((key, value) -> frame.set(key, Json.toTree(value)));
-        sendRaw(frame.toString());
-        return awaitReply(id);
+        return awaitReply(send(op, fields));
     }
 
     /** Sends {@code {"id": fresh, "op": op, …fields}} without waiting; returns the id. */
