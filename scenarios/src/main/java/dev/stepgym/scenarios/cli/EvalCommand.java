@@ -10,9 +10,9 @@ import dev.stepgym.protocol.env.EnvironmentRegistry;
 import dev.stepgym.protocol.server.RunningServer;
 import dev.stepgym.scenarios.server.ScenarioConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -27,28 +27,19 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--agent", description = "agents to compare (repeatable; default: oracle-shop and random)")
     List<String> agents = List.of("oracle-shop", "random");
 
-    @Option(names = "--episodes", description = "number of episodes, overriding the scenario's")
-    Integer episodes;
-
-    @Option(names = "--record-dir", defaultValue = "runs", description = "trajectory directory (default: ${DEFAULT-VALUE})")
-    Path recordDir;
-
-    @Option(names = "--threshold", defaultValue = "0.9", description = "outcome score counted as success (default: ${DEFAULT-VALUE})")
-    double threshold;
+    @Mixin
+    EpisodeOptions common;
 
     @Override
     public Integer call() {
-        Scenario base = ScenarioLoader.load(scenario);
-        if (episodes != null) {
-            base = base.withEpisodes(episodes);
-        }
+        Scenario base = common.apply(ScenarioLoader.load(scenario));
         System.out.printf("stepgym eval: scenario %s, env %s, %d episodes per agent%n", base.name(), base.env(), base.episodes());
-        try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(base, recordDir), EnvironmentRegistry.discover())) {
-            SummaryTable.header(System.out, threshold);
+        try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(base, common.recordDir), EnvironmentRegistry.discover())) {
+            SummaryTable.header(System.out, common.threshold);
             boolean allOk = true;
             for (String agent : agents) {
                 List<EpisodeReport> reports = ScenarioRunner.run(base.withAgent(agent), server, StepListener.NONE);
-                SummaryTable.row(System.out, agent, reports, threshold);
+                SummaryTable.row(System.out, agent, reports, common.threshold);
                 allOk &= reports.stream().allMatch(EpisodeReport::ok);
             }
             return allOk ? 0 : 1;

@@ -8,9 +8,9 @@ import dev.stepgym.scenarios.run.SummaryTable;
 import dev.stepgym.scenarios.scenario.Scenario;
 import dev.stepgym.scenarios.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -25,40 +25,31 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--agent", description = "agent name, overriding the scenario's (e.g. random, oracle-shop)")
     String agent;
 
-    @Option(names = "--episodes", description = "number of episodes, overriding the scenario's")
-    Integer episodes;
-
     @Option(names = "--concurrency", description = "episodes at once, overriding the scenario's")
     Integer concurrency;
-
-    @Option(names = "--record-dir", defaultValue = "runs", description = "trajectory directory (default: ${DEFAULT-VALUE})")
-    Path recordDir;
 
     @Option(names = "--quiet", description = "print only the summary, not the per-step tables")
     boolean quiet;
 
-    @Option(names = "--threshold", defaultValue = "0.9", description = "outcome score counted as success (default: ${DEFAULT-VALUE})")
-    double threshold;
+    @Mixin
+    EpisodeOptions common;
 
     @Override
     public Integer call() {
-        Scenario chosen = ScenarioLoader.load(scenario);
+        Scenario chosen = common.apply(ScenarioLoader.load(scenario));
         if (agent != null) {
             chosen = chosen.withAgent(agent);
-        }
-        if (episodes != null) {
-            chosen = chosen.withEpisodes(episodes);
         }
         if (concurrency != null) {
             chosen = chosen.withConcurrency(concurrency);
         }
         System.out.printf("stepgym run: scenario %s, env %s, agent %s, %d episodes, recording to %s%n", chosen.name(),
-                chosen.env(), chosen.agent(), chosen.episodes(), recordDir.toAbsolutePath());
-        List<EpisodeReport> reports = ScenarioRunner.run(chosen, recordDir,
+                chosen.env(), chosen.agent(), chosen.episodes(), common.recordDir.toAbsolutePath());
+        List<EpisodeReport> reports = ScenarioRunner.run(chosen, common.recordDir,
                 quiet ? StepListener.NONE : new StepTable(System.out));
         System.out.println();
-        SummaryTable.header(System.out, threshold);
-        SummaryTable.row(System.out, chosen.agent(), reports, threshold);
+        SummaryTable.header(System.out, common.threshold);
+        SummaryTable.row(System.out, chosen.agent(), reports, common.threshold);
         return reports.stream().allMatch(EpisodeReport::ok) ? 0 : 1;
     }
 }
