@@ -1,0 +1,2 @@
+/** Request batching: many episodes' model calls gathered into one forward pass. */
+package dev.stepgym.rewards.batch;
