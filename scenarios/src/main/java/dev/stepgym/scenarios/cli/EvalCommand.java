@@ -1,7 +1,7 @@
 package dev.stepgym.scenarios.cli;
 
 import dev.stepgym.agents.rollout.EpisodeReport;
-import dev.stepgym.agents.rollout.StepListener;
+import dev.stepgym.scenarios.run.ComponentStats;
 import dev.stepgym.scenarios.run.ScenarioRunner;
 import dev.stepgym.scenarios.run.SummaryTable;
 import dev.stepgym.scenarios.scenario.Scenario;
@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code stepgym eval}: several agents on the same scenario, side by side on one server. */
@@ -24,8 +26,12 @@ final class EvalCommand implements Callable<Integer> {
             description = "bundled scenario name or path (default: ${DEFAULT-VALUE})")
     String scenario;
 
-    @Option(names = "--agent", description = "agents to compare (repeatable; default: oracle-shop and random)")
-    List<String> agents = List.of("oracle-shop", "random");
+    @Option(names = "--agent", description = "agents to compare (repeatable; default: the scenario's agent and random)")
+    List<String> agents;
+
+    @Option(names = "--components", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "print each reward component's per-step statistics per agent (default: ${DEFAULT-VALUE})")
+    boolean components;
 
     @Mixin
     EpisodeOptions common;
@@ -37,10 +43,19 @@ final class EvalCommand implements Callable<Integer> {
         try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(base, common.recordDir), EnvironmentRegistry.discover())) {
             SummaryTable.header(System.out, common.threshold);
             boolean allOk = true;
-            for (String agent : agents) {
-                List<EpisodeReport> reports = ScenarioRunner.run(base.withAgent(agent), server, StepListener.NONE);
+            Map<String, ComponentStats> perAgent = new LinkedHashMap<>();
+            List<String> compared = agents != null ? agents
+                    : java.util.stream.Stream.of(base.agent(), "random").distinct().toList();
+            for (String agent : compared) {
+                ComponentStats stats = new ComponentStats();
+                List<EpisodeReport> reports = ScenarioRunner.run(base.withAgent(agent), server, stats);
                 SummaryTable.row(System.out, agent, reports, common.threshold);
+                perAgent.put(agent, stats);
                 allOk &= reports.stream().allMatch(EpisodeReport::ok);
+            }
+            if (components) {
+                System.out.println("\nReward components per step (raw values; gold steps: info.gold_retrieved > 0):");
+                perAgent.forEach((agent, stats) -> stats.print(System.out, agent));
             }
             return allOk ? 0 : 1;
         }
