@@ -1,0 +1,6 @@
+/**
+ * IGPO's rewards (docs/reward-methods.md §2.1): the tag-gated set-F1 outcome of the answer turn, the
+ * per-turn belief gain {@code p_t - p_{t-1}}, and the pseudo-answer prompt a scorer uses to measure
+ * {@code p_t}.
+ */
+package dev.stepgym.rewards.igpo;
