@@ -90,7 +90,7 @@ public final class SearchQaStore implements AutoCloseable {
         if (dense == null) {
             TextEmbedder queries = embedder();
             // The corpus goes through the model in its own large batches; queries are batched across episodes.
-            dense = new DenseRetriever(corpus, queries, DenseRetriever.embedDocuments(corpus, model));
+            dense = new DenseRetriever(corpus, queries, DocumentVectorCache.loadOrCompute(corpus, model, DocumentVectorCache.defaultDir()));
         }
         return dense;
     }
@@ -112,6 +112,13 @@ public final class SearchQaStore implements AutoCloseable {
             embedder = new CachingEmbedder(batching, EMBED_CACHE);
         }
         return embedder;
+    }
+
+    /** Forgets the cached vectors of texts, so a benchmark can measure uncached embedding calls. */
+    public synchronized void clearEmbeddingCache() {
+        if (embedder != null) {
+            embedder.clear();
+        }
     }
 
     /** The belief scorer the settings name (the embedding proxy when none is named), built on first use. */

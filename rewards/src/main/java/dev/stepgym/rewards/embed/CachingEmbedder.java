@@ -85,6 +85,13 @@ public final class CachingEmbedder implements TextEmbedder {
         return vectors;
     }
 
+    /** Forgets every cached vector (benchmarks use it to measure uncached calls); the delegate stays open. */
+    public void clear() {
+        synchronized (cache) {
+            cache.clear();
+        }
+    }
+
     /** Lookups answered from the cache so far. */
     public long hits() {
         synchronized (cache) {

@@ -77,9 +77,13 @@ public final class MiniLmEmbedder implements TextEmbedder {
         this.block = model.getBlock();
     }
 
-    /** Loads {@link MiniLmModel#QUANTIZED} on {@link Devices#best(ai.djl.engine.Engine)} for ONNX Runtime. */
+    /**
+     * Loads {@link MiniLmModel#FULL_PRECISION} on {@link Devices#best(ai.djl.engine.Engine)} for ONNX Runtime:
+     * the default because its vectors do not depend on the other texts of a batch, so batched
+     * rewards and dense retrieval stay deterministic under any load.
+     */
     public static MiniLmEmbedder load() {
-        return load(MiniLmModel.QUANTIZED);
+        return load(MiniLmModel.FULL_PRECISION);
     }
 
     /** Loads {@code variant} on {@link Devices#best(ai.djl.engine.Engine)} for ONNX Runtime. */

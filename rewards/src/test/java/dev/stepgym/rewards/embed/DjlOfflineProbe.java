@@ -1,5 +1,6 @@
 package dev.stepgym.rewards.embed;
 
+import dev.stepgym.protocol.testkit.NetworkGuard;
 import java.util.List;
 
 /**

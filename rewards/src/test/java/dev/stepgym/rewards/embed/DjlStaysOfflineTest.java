@@ -1,5 +1,6 @@
 package dev.stepgym.rewards.embed;
 
+import dev.stepgym.protocol.testkit.NetworkGuard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

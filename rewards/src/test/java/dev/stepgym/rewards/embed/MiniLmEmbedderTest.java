@@ -39,7 +39,7 @@ class MiniLmEmbedderTest {
     void vectorsHave384UnitLengthDimensions() {
         float[][] v = embedder.embed(List.of(CAT, MARKETS));
         assertEquals(384, embedder.dimension());
-        assertEquals("all-MiniLM-L6-v2-q", embedder.name());
+        assertEquals("all-MiniLM-L6-v2", embedder.name());
         for (float[] vector : v) {
             assertEquals(384, vector.length);
             assertEquals(1.0, Vectors.norm(vector), 1e-5);

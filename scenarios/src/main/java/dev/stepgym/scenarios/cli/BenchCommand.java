@@ -1,6 +1,7 @@
 package dev.stepgym.scenarios.cli;
 
 import dev.stepgym.scenarios.bench.ProtocolBench;
+import dev.stepgym.scenarios.bench.SearchQaBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -10,7 +11,7 @@ import java.util.concurrent.Callable;
 
 /** {@code stepgym bench …}: figures measured side by side in one run (never in timed tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = BenchCommand.Protocol.class)
+        subcommands = {BenchCommand.Protocol.class, BenchCommand.SearchQa.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -36,6 +37,31 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             ProtocolBench.run(new ProtocolBench.Settings(concurrencies, Duration.ofSeconds(warmupSeconds),
                     Duration.ofSeconds(seconds), heapEpisodes), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "searchqa", mixinStandardHelpOptions = true,
+            description = "Search step p50/p99 (BM25, dense, hybrid), reward cost per step, batched vs raw embedding throughput.")
+    static final class SearchQa implements Callable<Integer> {
+        @Option(names = "--queries", defaultValue = "500", description = "queries per retriever (default: ${DEFAULT-VALUE})")
+        int queries;
+
+        @Option(names = "--embed-texts", defaultValue = "2000", description = "texts per side of the embedding comparison (default: ${DEFAULT-VALUE})")
+        int embedTexts;
+
+        @Option(names = "--batch", defaultValue = "32", description = "raw batch size and largest batch formed (default: ${DEFAULT-VALUE})")
+        int batch;
+
+        @Option(names = "--threads", defaultValue = "32", description = "threads submitting single texts (default: ${DEFAULT-VALUE})")
+        int threads;
+
+        @Option(names = "--small", description = "use the small world (a quick run)")
+        boolean small;
+
+        @Override
+        public Integer call() {
+            SearchQaBench.run(new SearchQaBench.Settings(queries, embedTexts, batch, threads, small), System.out);
             return 0;
         }
     }

@@ -1,4 +1,4 @@
-package dev.stepgym.rewards.embed;
+package dev.stepgym.protocol.testkit;
 
 import java.net.InetAddress;
 import java.net.SocketPermission;
@@ -19,12 +19,12 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * try (NetworkGuard guard = NetworkGuard.install()) {
- *     MiniLmEmbedder.load().close();
+ *     embedder.embed(List.of("offline?"));
  *     assertEquals(List.of(), guard.attempts());
  * }
  * }</pre>
  */
-final class NetworkGuard extends SecurityManager implements AutoCloseable {
+public final class NetworkGuard extends SecurityManager implements AutoCloseable {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final SecurityManager previous;
@@ -36,14 +36,14 @@ final class NetworkGuard extends SecurityManager implements AutoCloseable {
 
     /** Installs a guard; {@link #close()} puts back whatever manager was there before. */
     @SuppressWarnings("removal")
-    static NetworkGuard install() {
+    public static NetworkGuard install() {
         NetworkGuard guard = new NetworkGuard(System.getSecurityManager());
         System.setSecurityManager(guard);
         return guard;
     }
 
     /** Off-machine destinations refused so far, in order. */
-    List<Attempt> attempts() {
+    public List<Attempt> attempts() {
         return List.copyOf(attempts);
     }
 
@@ -78,7 +78,7 @@ final class NetworkGuard extends SecurityManager implements AutoCloseable {
     }
 
     /** Loopback or wildcard literals and the name "localhost"; any other name is refused unresolved. */
-    static boolean onThisMachine(String host) {
+    public static boolean onThisMachine(String host) {
         if (host == null || host.isEmpty()) {
             return false;
         }
@@ -140,6 +140,6 @@ final class NetworkGuard extends SecurityManager implements AutoCloseable {
      * @param port -1 for a name lookup
      * @param thread the thread that tried
      */
-    record Attempt(String host, int port, String thread) {
+    public record Attempt(String host, int port, String thread) {
     }
 }
