@@ -22,7 +22,25 @@ stepgym_ensure_build() {
   touch "$stamp"
 }
 
+# pyright (the Python language server behind code-v1), pinned, from the npm registry into the
+# project's .tools folder; nothing is installed globally. Skipped when that exact version is there.
+STEPGYM_PYRIGHT_VERSION=1.1.414
+stepgym_ensure_pyright() {
+  local root="$1" tools="$1/.tools"
+  local installed="$tools/node_modules/pyright/package.json"
+  if [ -f "$installed" ] && grep -q "\"version\": \"$STEPGYM_PYRIGHT_VERSION\"" "$installed" \
+      && [ -x "$tools/node_modules/.bin/pyright-langserver" ]; then
+    return 0
+  fi
+  stepgym_require node npm || return 1
+  echo "stepgym: installing pyright@$STEPGYM_PYRIGHT_VERSION into $tools …" >&2
+  mkdir -p "$tools"
+  [ -f "$tools/package.json" ] || echo '{"name":"stepgym-tools","private":true}' > "$tools/package.json"
+  (cd "$tools" && npm install --no-audit --no-fund --save-exact "pyright@$STEPGYM_PYRIGHT_VERSION") >&2 || return 1
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   set -euo pipefail
+  stepgym_ensure_pyright "$(cd "$(dirname "$0")/.." && pwd)"
   stepgym_ensure_build "$(cd "$(dirname "$0")/.." && pwd)"
 fi
