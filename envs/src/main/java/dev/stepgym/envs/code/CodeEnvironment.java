@@ -1,0 +1,558 @@
+package dev.stepgym.envs.code;
+
+import dev.stepgym.envs.code.edit.EditPreview;
+import dev.stepgym.envs.code.edit.Resolution;
+import dev.stepgym.envs.code.edit.Selector;
+import dev.stepgym.envs.code.edit.SelectorException;
+import dev.stepgym.envs.code.edit.SelectorResolver;
+import dev.stepgym.envs.code.edit.SelectorSpec;
+import dev.stepgym.envs.code.edit.TextEdit;
+import dev.stepgym.envs.code.task.CodeTask;
+import dev.stepgym.envs.code.task.FilePatch;
+import dev.stepgym.envs.code.task.UnifiedDiff;
+import dev.stepgym.protocol.Action;
+import dev.stepgym.protocol.ErrorCode;
+import dev.stepgym.protocol.Observation;
+import dev.stepgym.protocol.RewardComponent;
+import dev.stepgym.protocol.RewardKind;
+import dev.stepgym.protocol.StepGymException;
+import dev.stepgym.protocol.env.Environment;
+import dev.stepgym.protocol.env.ResetRequest;
+import dev.stepgym.protocol.env.Start;
+import dev.stepgym.protocol.env.Transition;
+import dev.stepgym.protocol.json.Json;
+import dev.stepgym.rewards.lanser.LanserReward;
+import dev.stepgym.rewards.lanser.ProcessReward;
+import dev.stepgym.sandbox.SandboxException;
+import dev.stepgym.sandbox.git.FileEdit;
+import dev.stepgym.sandbox.lsp.Diag;
+import dev.stepgym.sandbox.lsp.LanguageServerException;
+import dev.stepgym.sandbox.lsp.LanguageServerSession;
+import dev.stepgym.sandbox.lsp.SourceLocation;
+import dev.stepgym.sandbox.lsp.SourceRange;
+import dev.stepgym.sandbox.lsp.SymbolEntry;
+import dev.stepgym.sandbox.lsp.TextEdits;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * One {@code code-v1} episode: a task's repository in a Git workspace, pyright behind it, the
+ * sandbox for tests. Navigation and reading cost nothing and earn nothing; every change earns
+ * Lanser's process reward {@code r_t = α(D_{t−1}−D_t) + βS_t − γ(1−α_t)} as three components,
+ * where {@code D} counts pyright errors in the task's target files, {@code S} says the change went
+ * in safely (jail, transaction, rename accepted by the server) and {@code α_t} is the selector's
+ * confidence; a test run earns the change in the visible tests' pass rate; submit runs the hidden
+ * tests, which decide the outcome.
+ *
+ * <pre>{@code
+ * env.reset(new ResetRequest(0, "inventory-fix-type-error-1", Map.of(), false));
+ * env.step(Action.tool("diagnostics", Map.of()));
+ * env.step(Action.tool("edit", Map.of("selector", "py://inventory/stock.py#total", "replacement", "...")));
+ * env.step(Action.tool("submit", Map.of()));
+ * }</pre>
+ */
+public final class CodeEnvironment implements Environment {
+    public static final String DIAGNOSTIC_DELTA = "diagnostic_delta";
+    public static final String SAFETY = "safety";
+    public static final String AMBIGUITY_PENALTY = "ambiguity_penalty";
+    public static final String TEST_PASS_DELTA = "test_pass_delta";
+    public static final String HIDDEN_TESTS = "hidden_tests";
+    public static final String INVALID_ACTION = "invalid_action";
+    public static final List<String> REWARD_COMPONENTS = List.of(DIAGNOSTIC_DELTA, SAFETY, AMBIGUITY_PENALTY,
+            TEST_PASS_DELTA, HIDDEN_TESTS, INVALID_ACTION);
+    static final String SOURCE_LSP = "lsp:pyright";
+    static final String SOURCE_TESTS = "sandbox:tests";
+    static final String SOURCE_ENV = "env:code";
+    static final double INVALID_WEIGHT = 0.1;
+    /** Lines a read shows at most; longer files are read in ranges. */
+    static final int MAX_READ_LINES = 400;
+    /** Locations and symbols listed at most in one observation. */
+    static final int MAX_LISTED = 50;
+
+    private final CodeStore store;
+    private CodeSlot slot;
+    private CodeTask task;
+    /** Files changed from the base, path → new content (null = deleted): what fork replays. */
+    private final TreeMap<String, String> changed = new TreeMap<>();
+    private int errors;
+    private double passRate;
+    private boolean submitted;
+    private double score;
+
+    CodeEnvironment(CodeStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Start reset(ResetRequest request) {
+        releaseSlot();
+        task = pickTask(request);
+        slot = store.lease(task);
+        changed.clear();
+        submitted = false;
+        score = 0;
+        passRate = store.baseline(task, slot.workspace()).passRate();
+        for (String target : task.targetFiles()) {
+            session().open(target, readFile(target));
+        }
+        errors = targetErrors();
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("task", task.id());
+        info.put("category", task.category());
+        info.put("instruction", task.instruction());
+        info.put("target_files", task.targetFiles());
+        info.put("diagnostics", errors);
+        info.put("visible_pass_rate", passRate);
+        if (request.privileged() && task.referencePatch() != null) {
+            info.put("reference_patch", task.referencePatch());
+        }
+        return new Start(render(overview(), null), info);
+    }
+
+    private CodeTask pickTask(ResetRequest request) {
+        if (request.task() != null) {
+            return store.task(request.task()).orElseThrow(() -> new StepGymException(ErrorCode.BAD_REQUEST,
+                    "unknown code task '" + CodeAction.abbreviate(request.task()) + "'"));
+        }
+        List<CodeTask> all = store.tasks();
+        return all.get((int) Math.floorMod(request.seed(), (long) all.size()));
+    }
+
+    @Override
+    public Transition step(Action action) {
+        if (slot == null) {
+            throw new StepGymException(ErrorCode.BAD_REQUEST, "reset the code episode before stepping it");
+        }
+        if (submitted) {
+            return rejected("the episode has ended with a submit; reset to start another");
+        }
+        CodeAction.Parsed parsed = CodeAction.parse(action);
+        if (parsed.error() != null) {
+            return rejected(parsed.error());
+        }
+        CodeAction a = parsed.action();
+        try {
+            return switch (a.tool()) {
+                case CodeTools.READ_FILE -> read(a);
+                case CodeTools.LIST_FILES -> looked(overview());
+                case CodeTools.DIAGNOSTICS -> looked(diagnostics(a.string("path")));
+                case CodeTools.DEFINITION -> looked(locations("definition", session().definition(a.string("path"), line(a), column(a))));
+                case CodeTools.REFERENCES -> looked(locations("references",
+                        session().references(a.string("path"), line(a), column(a), true)));
+                case CodeTools.HOVER -> looked(session().hover(a.string("path"), line(a), column(a)).orElse("(nothing at that position)"));
+                case CodeTools.DOCUMENT_SYMBOLS -> looked(symbols(session().documentSymbols(requireFile(a.string("path")))));
+                case CodeTools.WORKSPACE_SYMBOLS -> looked(symbols(session().workspaceSymbols(a.string("query"))));
+                case CodeTools.EDIT -> edit(a);
+                case CodeTools.WRITE_FILE -> change(Map.of(path(a.string("path")), a.string("content")), 1.0,
+                        "wrote " + path(a.string("path")));
+                case CodeTools.APPLY_PATCH -> patch(a.string("patch"));
+                case CodeTools.RENAME -> rename(a);
+                case CodeTools.RUN_TESTS -> runTests();
+                default -> submit();
+            };
+        } catch (CodeAction.BadArgument | SandboxException | LanguageServerException | IllegalArgumentException e) {
+            return rejected(e.getMessage());
+        } catch (SelectorException e) {
+            return rejected(e.kind() + ": " + e.getMessage());
+        }
+    }
+
+    // ---- looking around: observation only, no reward ----
+
+    private Transition read(CodeAction a) {
+        String path = requireFile(a.string("path"));
+        List<String> lines = readFile(path).lines().toList();
+        int start = Math.max(1, a.integer("start_line", 1));
+        int end = Math.min(lines.size(), a.integer("end_line", Math.min(lines.size(), start + MAX_READ_LINES - 1)));
+        if (end - start + 1 > MAX_READ_LINES) {
+            end = start + MAX_READ_LINES - 1;
+        }
+        StringBuilder text = new StringBuilder(path).append(" (").append(lines.size()).append(" lines)\n");
+        for (int i = start; i <= end && i <= lines.size(); i++) {
+            text.append(String.format(java.util.Locale.ROOT, "%4d  %s%n", i, lines.get(i - 1)));
+        }
+        if (end < lines.size()) {
+            text.append("… lines ").append(end + 1).append("–").append(lines.size())
+                    .append(" not shown; read_file with start_line\n");
+        }
+        return looked(text.toString());
+    }
+
+    private String overview() {
+        StringBuilder text = new StringBuilder("Task ").append(task.id()).append(": ").append(task.instruction()).append('\n');
+        text.append("Files:\n");
+        for (String file : files()) {
+            text.append("  ").append(file).append('\n');
+        }
+        text.append("Target files: ").append(String.join(", ", task.targetFiles())).append('\n');
+        text.append(diagnostics(null));
+        return text.toString();
+    }
+
+    private String diagnostics(String path) {
+        List<String> paths = path == null ? task.targetFiles() : List.of(requireFile(path));
+        StringBuilder text = new StringBuilder();
+        int count = 0;
+        for (String p : paths) {
+            for (Diag d : diagnosticsOf(p)) {
+                text.append("  ").append(p).append(':').append(d.line() + 1).append(':').append(d.col() + 1).append(' ')
+                        .append(d.severity().label()).append(d.rule() == null ? "" : " " + d.rule()).append(": ")
+                        .append(d.message().lines().findFirst().orElse("")).append('\n');
+                count++;
+            }
+        }
+        return "Diagnostics (" + count + ") of " + String.join(", ", paths) + ":\n" + text;
+    }
+
+    private List<Diag> diagnosticsOf(String path) {
+        if (!session().openDocuments().contains(path)) {
+            session().open(path, readFile(path));
+        }
+        return session().diagnostics(path);
+    }
+
+    private String locations(String what, List<SourceLocation> locations) {
+        StringBuilder text = new StringBuilder(what).append(" (").append(locations.size()).append("):\n");
+        locations.stream().limit(MAX_LISTED).forEach(l -> text.append("  ").append(l.inWorkspace() ? l.path() : "(outside) " + l.path())
+                .append(':').append(l.range().line() + 1).append(':').append(l.range().col() + 1).append('\n'));
+        return text.toString();
+    }
+
+    private String symbols(List<SymbolEntry> symbols) {
+        StringBuilder text = new StringBuilder("symbols (").append(symbols.size()).append("):\n");
+        symbols.stream().limit(MAX_LISTED).forEach(s -> text.append("  ").append(s.kind()).append(' ').append(s.qualifiedName())
+                .append("  ").append(s.path()).append(':').append(s.range().line() + 1).append('-').append(s.range().endLine() + 1).append('\n'));
+        return text.toString();
+    }
+
+    private Transition looked(String text) {
+        return Transition.of(render(text, null), List.of(), false);
+    }
+
+    // ---- changing code: Lanser's process reward ----
+
+    private Transition edit(CodeAction a) throws SelectorException {
+        Object raw = a.arguments().get("selector");
+        Selector selector = raw instanceof String s ? Selector.parse(s) : SelectorSpec.from(raw);
+        String path = path(selector.path());
+        String before = readFile(requireFile(path));
+        Resolution resolution = SelectorResolver.resolve(selector, before, file -> PyrightSymbols.of(session(), file));
+        String after = TextEdit.apply(before, resolution.range(), a.string("replacement"));
+        return change(Map.of(path, after), resolution.confidence(), "edited " + selector.canonical());
+    }
+
+    private Transition patch(String patch) {
+        List<FilePatch> files = UnifiedDiff.parse(patch);
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("the patch has no file section (expected a unified diff with ---/+++ headers and @@ hunks)");
+        }
+        Map<String, String> contents = new TreeMap<>();
+        for (FilePatch file : files) {
+            String path = path(file.path());
+            String original = exists(path) ? readFile(path) : null;
+            contents.put(path, file.change() == FilePatch.Change.DELETE ? null : UnifiedDiff.apply(original, file));
+        }
+        return change(contents, 1.0, "applied a patch to " + contents.keySet());
+    }
+
+    private Transition rename(CodeAction a) {
+        String path = requireFile(a.string("path"));
+        int line = line(a);
+        int column = column(a);
+        if (session().prepareRename(path, line, column).isEmpty()) {
+            return rejected("the language server cannot rename at " + path + ":" + (line + 1) + ":" + (column + 1));
+        }
+        TextEdits edits = session().rename(path, line, column, a.string("new_name"));
+        Map<String, String> contents = new TreeMap<>();
+        for (Map.Entry<String, List<TextEdits.Edit>> e : edits.byPath().entrySet()) {
+            String file = path(e.getKey());
+            contents.put(file, applyEdits(readFile(file), e.getValue()));
+        }
+        if (!a.flag("apply")) {
+            StringBuilder preview = new StringBuilder("rename preview (").append(edits.editCount())
+                    .append(" edits; send apply: true to write it):\n");
+            contents.forEach((file, text) -> preview.append(EditPreview.of(file, readFile(file), text).diff()));
+            return looked(preview.toString());
+        }
+        return change(contents, 1.0, "renamed to " + a.string("new_name") + " in " + contents.keySet());
+    }
+
+    private static String applyEdits(String text, List<TextEdits.Edit> edits) {
+        List<TextEdits.Edit> ordered = new ArrayList<>(edits);
+        // From the end backwards, so earlier offsets stay valid.
+        ordered.sort((x, y) -> y.range().compareTo(x.range()));
+        String result = text;
+        for (TextEdits.Edit edit : ordered) {
+            SourceRange r = edit.range();
+            try {
+                result = TextEdit.apply(result, new dev.stepgym.envs.code.edit.TextRange(r.line(), r.col(), r.endLine(), r.endCol()),
+                        edit.newText());
+            } catch (SelectorException e) {
+                throw new IllegalArgumentException("the server's rename edit does not fit the file: " + e.getMessage());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Writes a change as one transaction (all files or none), resyncs the language server and
+     * scores it. A change refused by the sandbox never gets here: it is an invalid action.
+     */
+    private Transition change(Map<String, String> contents, double confidence, String what) {
+        List<FileEdit> edits = new ArrayList<>();
+        StringBuilder previews = new StringBuilder();
+        for (Map.Entry<String, String> e : contents.entrySet()) {
+            String before = exists(e.getKey()) ? readFile(e.getKey()) : "";
+            edits.add(e.getValue() == null ? FileEdit.delete(e.getKey()) : FileEdit.write(e.getKey(), e.getValue()));
+            previews.append(EditPreview.of(e.getKey(), before, e.getValue() == null ? "" : e.getValue()).diff());
+        }
+        slot.workspace().apply(edits);
+        for (Map.Entry<String, String> e : contents.entrySet()) {
+            changed.put(e.getKey(), e.getValue());
+            syncDocument(e.getKey(), e.getValue());
+        }
+        int before = errors;
+        errors = targetErrors();
+        ProcessReward r = LanserReward.score(before, errors, true, confidence, store.settings().weights());
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("diagnostics", errors);
+        info.put("confidence", confidence);
+        info.put("files", List.copyOf(contents.keySet()));
+        String text = what + "\n" + previews + diagnostics(null);
+        return new Transition(render(text, null), r.components(SOURCE_LSP), false, false, info);
+    }
+
+    private void syncDocument(String path, String content) {
+        LanguageServerSession s = session();
+        if (content == null) {
+            if (s.openDocuments().contains(path)) {
+                s.close(path);
+            }
+        } else if (s.openDocuments().contains(path)) {
+            s.change(path, content);
+        } else if (task.targetFiles().contains(path)) {
+            s.open(path, content);
+        } else {
+            s.filesChangedOnDisk(List.of(path));
+        }
+    }
+
+    private int targetErrors() {
+        int count = 0;
+        for (String target : task.targetFiles()) {
+            if (exists(target)) {
+                count += (int) diagnosticsOf(target).stream().filter(d -> d.severity() == Diag.Severity.ERROR).count();
+            }
+        }
+        return count;
+    }
+
+    // ---- tests ----
+
+    private Transition runTests() {
+        TestRun run = store.runTests(task, slot.workspace(), task.visibleTests());
+        double rate = run.report().passRate();
+        double delta = rate - passRate;
+        passRate = rate;
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("tests_ran", run.report().ran());
+        info.put("tests_failed", run.report().failed());
+        info.put("timed_out", run.report().timedOut());
+        info.put("visible_pass_rate", rate);
+        String text = testSummary("visible tests", run) + run.tail();
+        return new Transition(render(text, null), List.of(new RewardComponent(TEST_PASS_DELTA, delta, 1.0, SOURCE_TESTS, RewardKind.STEP)),
+                false, false, info);
+    }
+
+    private Transition submit() {
+        TestRun visible = store.runTests(task, slot.workspace(), task.visibleTests());
+        TestRun hidden = null;
+        if (!task.hiddenTests().isEmpty()) {
+            copyHiddenFiles();
+            hidden = store.runTests(task, slot.workspace(), task.hiddenTests());
+        }
+        submitted = true;
+        double hiddenRate = hidden == null ? visible.report().passRate() : hidden.report().passRate();
+        boolean solved = visible.report().allPassed() && (hidden == null || hidden.report().allPassed());
+        score = solved ? 1.0 : hiddenRate;
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("solved", solved);
+        info.put("score", score);
+        info.put("visible_pass_rate", visible.report().passRate());
+        info.put("hidden_pass_rate", hiddenRate);
+        info.put("diagnostics", errors);
+        String text = testSummary("visible tests", visible) + (hidden == null ? "" : testSummary("hidden tests", hidden))
+                + (solved ? "Solved.\n" : "Not solved.\n");
+        List<RewardComponent> rewards = List.of(
+                new RewardComponent(HIDDEN_TESTS, hiddenRate, 1.0, SOURCE_TESTS, RewardKind.OUTCOME),
+                new RewardComponent(TEST_PASS_DELTA, visible.report().passRate() - passRate, 1.0, SOURCE_TESTS, RewardKind.STEP));
+        passRate = visible.report().passRate();
+        return new Transition(render(text, null), rewards, true, false, info);
+    }
+
+    private void copyHiddenFiles() {
+        if (!task.hasHiddenFiles()) {
+            return;
+        }
+        List<FileEdit> edits = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(task.hiddenDir())) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = task.hiddenDir().relativize(file).toString().replace('\\', '/');
+                edits.add(FileEdit.write(rel, Files.readAllBytes(file)));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the hidden tests of " + task.id() + ": " + e.getMessage(), e);
+        }
+        slot.workspace().apply(edits);
+    }
+
+    private static String testSummary(String what, TestRun run) {
+        TestReport r = run.report();
+        return what + ": " + (r.timedOut() ? "timed out; " : "") + r.passed() + "/" + r.ran() + " passed (exit " + r.exitCode() + ")\n";
+    }
+
+    // ---- helpers ----
+
+    private Transition rejected(String error) {
+        return Transition.of(render("Not done: " + error + "\n", error),
+                List.of(new RewardComponent(INVALID_ACTION, -1.0, INVALID_WEIGHT, SOURCE_ENV, RewardKind.PENALTY)), false);
+    }
+
+    private Observation render(String text, String error) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("task", task.id());
+        data.put("diagnostics", errors);
+        data.put("changed_files", List.copyOf(changed.keySet()));
+        return new Observation(text, submitted ? List.of() : CodeTools.TEXT_ACTIONS, data, error);
+    }
+
+    private LanguageServerSession session() {
+        return slot.session();
+    }
+
+    /** A user path through the jail, normalised to the workspace-relative form observations use. */
+    private String path(String userPath) {
+        if (userPath == null) {
+            throw new IllegalArgumentException("a path is required");
+        }
+        return slot.workspace().jail().relative(slot.workspace().jail().resolve(userPath));
+    }
+
+    private String requireFile(String userPath) {
+        String p = path(userPath);
+        if (!exists(p)) {
+            throw new IllegalArgumentException("no file '" + CodeAction.abbreviate(userPath) + "' in the workspace");
+        }
+        return p;
+    }
+
+    private boolean exists(String relPath) {
+        return Files.isRegularFile(slot.workspace().jail().resolve(relPath));
+    }
+
+    private String readFile(String relPath) {
+        try {
+            return Files.readString(slot.workspace().jail().resolve(relPath), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read '" + relPath + "': " + e.getMessage());
+        }
+    }
+
+    private List<String> files() {
+        Path root = slot.workspace().root();
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.startsWith(".git/") && !p.contains("__pycache__"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the workspace: " + e.getMessage(), e);
+        }
+    }
+
+    private static int line(CodeAction a) {
+        return oneBased(a, "line") - 1;
+    }
+
+    private static int column(CodeAction a) {
+        return oneBased(a, "column") - 1;
+    }
+
+    private static int oneBased(CodeAction a, String name) {
+        int value = a.integer(name, 0);
+        if (value < 1) {
+            throw new CodeAction.BadArgument(a.tool() + ": '" + name + "' is 1-based and must be at least 1");
+        }
+        return value;
+    }
+
+    @Override
+    public Environment fork() {
+        if (slot == null) {
+            throw new StepGymException(ErrorCode.BAD_REQUEST, "reset the code episode before forking it");
+        }
+        CodeEnvironment copy = new CodeEnvironment(store);
+        copy.task = task;
+        copy.slot = store.lease(task);
+        if (!changed.isEmpty()) {
+            List<FileEdit> edits = new ArrayList<>();
+            changed.forEach((p, c) -> edits.add(c == null ? FileEdit.delete(p) : FileEdit.write(p, c)));
+            copy.slot.workspace().apply(edits);
+            copy.changed.putAll(changed);
+        }
+        for (String target : task.targetFiles()) {
+            if (copy.exists(target)) {
+                copy.session().open(target, copy.readFile(target));
+            }
+        }
+        copy.errors = errors;
+        copy.passRate = passRate;
+        copy.submitted = submitted;
+        copy.score = score;
+        return copy;
+    }
+
+    @Override
+    public Object state() {
+        if (task == null) {
+            return Map.of("task", "", "phase", "unset");
+        }
+        Map<String, Object> files = new TreeMap<>();
+        changed.forEach((p, c) -> files.put(p, c == null ? "deleted" : Json.sha256(c)));
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("task", task.id());
+        state.put("changed", files);
+        state.put("pass_rate", passRate);
+        state.put("submitted", submitted);
+        return state;
+    }
+
+    @Override
+    public Map<String, Object> outcome() {
+        if (!submitted) {
+            return Map.of();
+        }
+        return Map.of("score", score, "task", task.id());
+    }
+
+    private void releaseSlot() {
+        if (slot != null) {
+            slot.close();
+            slot = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        releaseSlot();
+    }
+}
