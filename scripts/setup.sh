@@ -39,6 +39,16 @@ stepgym_ensure_pyright() {
   (cd "$tools" && npm install --no-audit --no-fund --save-exact "pyright@$STEPGYM_PYRIGHT_VERSION") >&2 || return 1
 }
 
+# Debian's Chromium, for the tests that open HTML pages in a real headless browser (the code
+# evaluation report). Skipped when a chromium is already on the PATH.
+stepgym_ensure_chromium() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "stepgym: installing chromium from Debian packages …" >&2
+  $sudo apt-get update -qq >&2 && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   set -euo pipefail
   stepgym_ensure_pyright "$(cd "$(dirname "$0")/.." && pwd)"

@@ -6,6 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/setup.sh"
 stepgym_require java mvn
 stepgym_ensure_pyright "$root"
+stepgym_ensure_chromium
 cd "$root"
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
 mvn -B -ntp verify "$@"

@@ -67,7 +67,7 @@ public final class CodeStore implements AutoCloseable {
 
     /** Loads the suite the settings name, or writes and loads the built-in one. */
     public static CodeStore open(CodeSettings settings) {
-        Path dir = settings.tasksDir() != null ? settings.tasksDir() : BuiltInSuite.write(builtInDir());
+        Path dir = settings.tasksDir() != null ? settings.tasksDir() : builtInSuite();
         List<CodeTask> tasks = CodeTaskLoader.loadAll(dir);
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("code-v1: no task (a folder with task.json) in " + dir);
@@ -75,10 +75,11 @@ public final class CodeStore implements AutoCloseable {
         return new CodeStore(settings, tasks);
     }
 
-    static Path builtInDir() {
+    /** The built-in suite, written (once per version) under the cache folder ({@code stepgym.cache.dir}). */
+    public static Path builtInSuite() {
         String cache = System.getProperty("stepgym.cache.dir");
         Path base = cache != null ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache", "stepgym");
-        return base.resolve("code-suite");
+        return BuiltInSuite.write(base.resolve("code-suite"));
     }
 
     public CodeSettings settings() {

@@ -1,5 +1,6 @@
 package dev.stepgym.scenarios.cli;
 
+import dev.stepgym.scenarios.bench.CodeBench;
 import dev.stepgym.scenarios.bench.ProtocolBench;
 import dev.stepgym.scenarios.bench.SearchQaBench;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /** {@code stepgym bench …}: figures measured side by side in one run (never in timed tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.Protocol.class, BenchCommand.SearchQa.class})
+        subcommands = {BenchCommand.Protocol.class, BenchCommand.SearchQa.class, BenchCommand.Code.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -62,6 +63,28 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             SearchQaBench.run(new SearchQaBench.Settings(queries, embedTexts, batch, threads, small), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "code", mixinStandardHelpOptions = true,
+            description = "Reset warm vs cold, step overhead over the raw pyright round trip, oracle episodes/s over the suite.")
+    static final class Code implements Callable<Integer> {
+        @Option(names = "--cold-resets", defaultValue = "5", description = "cold resets (default: ${DEFAULT-VALUE})")
+        int coldResets;
+
+        @Option(names = "--warm-resets", defaultValue = "100", description = "warm resets (default: ${DEFAULT-VALUE})")
+        int warmResets;
+
+        @Option(names = "--requests", defaultValue = "300", description = "definition requests per side (default: ${DEFAULT-VALUE})")
+        int requests;
+
+        @Option(names = "--concurrency", defaultValue = "2", description = "oracle episodes at once (default: ${DEFAULT-VALUE})")
+        int concurrency;
+
+        @Override
+        public Integer call() throws Exception {
+            CodeBench.run(new CodeBench.Settings(coldResets, warmResets, requests, concurrency), System.out);
             return 0;
         }
     }

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code stepgym eval}: several agents on the same scenario, side by side on one server. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = EvalCodeCommand.class,
         description = "Evaluate agents on a scenario's episodes and print one summary line per agent.")
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--scenario", defaultValue = "shop-oracle",

@@ -1,0 +1,44 @@
+package dev.stepgym.scenarios;
+
+import dev.stepgym.protocol.json.Json;
+import dev.stepgym.scenarios.report.CodeEvalReport;
+import dev.stepgym.scenarios.run.CodeEvaluation;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code stepgym eval code} on the built-in suite through the protocol, with real pyright and the
+ * sandbox: the oracle solves every task, random almost none, and both reports are written.
+ */
+@Tag("heavy")
+class CodeEvalTest {
+
+    @Test
+    void oracleSolvesTheSuiteRandomDoesNotAndTheReportIsWritten(@TempDir Path tmp) throws Exception {
+        CodeEvalReport report = CodeEvaluation.run(new CodeEvaluation.Settings(List.of("oracle-code", "random"), null,
+                tmp.resolve("report"), tmp.resolve("runs"), 2, 0), System.out);
+        CodeEvalReport.AgentResult oracle = report.agents().get(0);
+        CodeEvalReport.AgentResult random = report.agents().get(1);
+        assertTrue(oracle.tasks() >= 30, "the suite has at least 30 tasks: " + oracle.tasks());
+        assertEquals(oracle.tasks(), oracle.solved(), "oracle failures: " + oracle.results().stream()
+                .filter(t -> !t.solved()).map(t -> t.task() + " " + t.error()).toList());
+        assertTrue(random.solved() <= 2, "random solved " + random.solved());
+        for (CodeEvalReport.TaskResult t : oracle.results()) {
+            assertTrue(t.stepRewardSum() > 0, t.task() + ": a solving change earns step reward");
+            assertEquals(0, t.diagnostics().get(t.diagnostics().size() - 1), t.task() + ": no pyright error in the targets at the end");
+        }
+        Map<?, ?> json = Json.mapper().readValue(Files.readString(tmp.resolve("report/report.json")), Map.class);
+        assertEquals(2, ((List<?>) json.get("agents")).size());
+        String html = Files.readString(tmp.resolve("report/report.html"));
+        assertTrue(html.contains("oracle-code") && html.contains("<svg") && html.contains("inventory-price-of-optional"));
+    }
+}
