@@ -82,6 +82,22 @@ final class SessionClient implements LanguageClient {
         return CompletableFuture.completedFuture(null);
     }
 
+    /*
+     * pyright's own progress notifications. Without handlers LSP4J logs a warning for every one of
+     * them (several per diagnostics run); progress is of no use to an episode, so they are dropped.
+     */
+    @org.eclipse.lsp4j.jsonrpc.services.JsonNotification("pyright/beginProgress")
+    public void pyrightBeginProgress(Object ignored) {
+    }
+
+    @org.eclipse.lsp4j.jsonrpc.services.JsonNotification("pyright/reportProgress")
+    public void pyrightReportProgress(Object ignored) {
+    }
+
+    @org.eclipse.lsp4j.jsonrpc.services.JsonNotification("pyright/endProgress")
+    public void pyrightEndProgress(Object ignored) {
+    }
+
     @Override
     public void telemetryEvent(Object object) {
     }
