@@ -1,8 +1,8 @@
 package dev.stepgym.envs.searchqa;
 
 import dev.stepgym.envs.searchqa.retrieval.RetrieverKind;
+import dev.stepgym.protocol.env.EnvSettings;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,58 +33,27 @@ public record SearchQaSettings(long worldSeed, boolean smallWorld, Path hotpotQa
     public static final int MAX_TOP_K = 50;
 
     public static SearchQaSettings parse(Map<String, String> settings) {
+        EnvSettings s = new EnvSettings("searchqa-v1", settings);
+        s.requireKnown(KEYS, SCORER_PREFIX);
         Map<String, String> scorer = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : settings.entrySet()) {
-            if (e.getKey().startsWith(SCORER_PREFIX)) {
-                scorer.put(e.getKey(), e.getValue());
-            } else if (!KEYS.contains(e.getKey())) {
-                throw new IllegalArgumentException("unknown searchqa-v1 setting '" + e.getKey() + "'; known settings: "
-                        + KEYS + " and scorer.*");
+        settings.forEach((key, value) -> {
+            if (key.startsWith(SCORER_PREFIX)) {
+                scorer.put(key, value);
             }
-        }
-        String world = settings.getOrDefault("world", "default").strip();
+        });
+        String world = s.string("world", "default");
         if (!world.equals("default") && !world.equals("small")) {
             throw new IllegalArgumentException("searchqa-v1 setting 'world' must be 'default' or 'small', got '" + world + "'");
         }
-        Path hotpot = file(settings, "hotpotqa_file");
-        Path musique = file(settings, "musique_file");
+        Path hotpot = s.readableFile("hotpotqa_file");
+        Path musique = s.readableFile("musique_file");
         if (hotpot != null && musique != null) {
             throw new IllegalArgumentException("searchqa-v1: give hotpotqa_file or musique_file, not both");
         }
-        int topK = (int) number(settings, "top_k", DEFAULT_TOP_K);
-        if (topK < 1 || topK > MAX_TOP_K) {
-            throw new IllegalArgumentException("searchqa-v1 setting 'top_k' must be between 1 and " + MAX_TOP_K + ", got " + topK);
-        }
-        long timeout = number(settings, "belief_timeout_ms", 5_000);
-        if (timeout < 1) {
-            throw new IllegalArgumentException("searchqa-v1 setting 'belief_timeout_ms' must be positive, got " + timeout);
-        }
-        RetrieverKind retriever = RetrieverKind.parse(settings.getOrDefault("retriever", "bm25"));
-        return new SearchQaSettings(number(settings, "world_seed", 0), world.equals("small"), hotpot, musique,
-                settings.getOrDefault("split", "dev").strip(), retriever, topK, timeout, Map.copyOf(scorer));
-    }
-
-    private static long number(Map<String, String> settings, String key, long fallback) {
-        String value = settings.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("searchqa-v1 setting '" + key + "' must be an integer, got '" + value + "'");
-        }
-    }
-
-    private static Path file(Map<String, String> settings, String key) {
-        String value = settings.get(key);
-        if (value == null) {
-            return null;
-        }
-        Path path = Path.of(value.strip());
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new IllegalArgumentException("searchqa-v1 setting '" + key + "': not a readable file: " + path);
-        }
-        return path;
+        int topK = (int) s.integer("top_k", DEFAULT_TOP_K, 1, MAX_TOP_K);
+        long timeout = s.integer("belief_timeout_ms", 5_000, 1, 600_000);
+        RetrieverKind retriever = RetrieverKind.parse(s.string("retriever", "bm25"));
+        return new SearchQaSettings(s.integer("world_seed", 0, Long.MIN_VALUE, Long.MAX_VALUE), world.equals("small"), hotpot,
+                musique, s.string("split", "dev"), retriever, topK, timeout, Map.copyOf(scorer));
     }
 }

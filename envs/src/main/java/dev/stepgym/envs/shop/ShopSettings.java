@@ -1,6 +1,7 @@
 package dev.stepgym.envs.shop;
 
-import java.nio.file.Files;
+import dev.stepgym.protocol.env.EnvSettings;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,20 +26,14 @@ public record ShopSettings(int products, boolean productsGiven, long catalogSeed
     public static final int MAX_PRODUCTS = 2_000_000;
 
     public static ShopSettings parse(Map<String, String> settings) {
-        for (String key : settings.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException("unknown shop-v1 setting '" + key + "'; known settings: " + KEYS);
-            }
-        }
-        boolean productsGiven = settings.containsKey("products");
-        int products = productsGiven ? parseInt("products", settings.get("products")) : DEFAULT_PRODUCTS;
-        if (products < 1 || products > MAX_PRODUCTS) {
-            throw new IllegalArgumentException("shop-v1 setting 'products' must be between 1 and " + MAX_PRODUCTS + ", got " + products);
-        }
-        long seed = settings.containsKey("catalog_seed") ? parseLong("catalog_seed", settings.get("catalog_seed")) : 0L;
-        Path productsFile = file(settings, "webshop_products");
-        Path attributesFile = file(settings, "webshop_attributes");
-        Path humanFile = file(settings, "webshop_human_instructions");
+        EnvSettings s = new EnvSettings("shop-v1", settings);
+        s.requireKnown(KEYS);
+        boolean productsGiven = s.has("products");
+        int products = (int) s.integer("products", DEFAULT_PRODUCTS, 1, MAX_PRODUCTS);
+        long seed = s.integer("catalog_seed", 0L, Long.MIN_VALUE, Long.MAX_VALUE);
+        Path productsFile = s.readableFile("webshop_products");
+        Path attributesFile = s.readableFile("webshop_attributes");
+        Path humanFile = s.readableFile("webshop_human_instructions");
         if (productsFile == null && (attributesFile != null || humanFile != null)) {
             throw new IllegalArgumentException("shop-v1: webshop_attributes and webshop_human_instructions need webshop_products");
         }
@@ -50,33 +45,5 @@ public record ShopSettings(int products, boolean productsGiven, long catalogSeed
 
     public boolean loadsWebShop() {
         return webshopProducts != null;
-    }
-
-    private static Path file(Map<String, String> settings, String key) {
-        String value = settings.get(key);
-        if (value == null) {
-            return null;
-        }
-        Path path = Path.of(value.strip());
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new IllegalArgumentException("shop-v1 setting '" + key + "': not a readable file: " + path);
-        }
-        return path;
-    }
-
-    private static int parseInt(String key, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("shop-v1 setting '" + key + "' must be an integer, got '" + value + "'");
-        }
-    }
-
-    private static long parseLong(String key, String value) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("shop-v1 setting '" + key + "' must be an integer, got '" + value + "'");
-        }
     }
 }
