@@ -2,6 +2,7 @@ package dev.stepgym.scenarios;
 
 import dev.stepgym.protocol.json.Json;
 import dev.stepgym.scenarios.report.CodeEvalReport;
+import dev.stepgym.scenarios.report.HeadlessChromium;
 import dev.stepgym.scenarios.run.CodeEvaluation;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,7 @@ class CodeEvalTest {
         assertEquals(2, ((List<?>) json.get("agents")).size());
         String html = Files.readString(tmp.resolve("report/report.html"));
         assertTrue(html.contains("oracle-code") && html.contains("<svg") && html.contains("inventory-price-of-optional"));
+        String dom = HeadlessChromium.dumpDom(tmp.resolve("report/report.html"), tmp.resolve("chromium"));
+        assertTrue(dom.contains("id=\"summary\"") && dom.contains("random"), "the real report opens in headless Chromium");
     }
 }

@@ -4,12 +4,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,17 +42,12 @@ class HtmlReportChromiumTest {
         Files.writeString(html, HtmlReport.render(sample()));
         Path png = tmp.resolve("report.png");
 
-        Process dump = chromium(tmp, "--dump-dom", html.toUri().toString());
-        String dom = new String(dump.getInputStream().readAllBytes());
-        assertTrue(dump.waitFor(60, TimeUnit.SECONDS), "chromium --dump-dom finished");
+        String dom = HeadlessChromium.dumpDom(html, tmp);
         assertTrue(dom.contains("id=\"summary\"") && dom.contains("oracle-code") && dom.contains("<polyline"),
                 "the DOM has the summary table and the charts: " + dom.substring(0, Math.min(300, dom.length())));
         assertTrue(dom.contains("random &lt;script&gt;") && !dom.contains("<script>"), "names are escaped");
 
-        Process shot = chromium(tmp, "--screenshot=" + png, "--window-size=1200,900", html.toUri().toString());
-        shot.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-        assertTrue(shot.waitFor(60, TimeUnit.SECONDS), "chromium --screenshot finished");
-        assertEquals(0, shot.exitValue());
+        HeadlessChromium.screenshot(html, png, tmp);
         byte[] bytes = Files.readAllBytes(png);
         assertTrue(bytes.length > 10_000, "a real page was rendered, " + bytes.length + " bytes");
         byte[] header = new byte[4];
@@ -63,31 +55,4 @@ class HtmlReportChromiumTest {
         assertArrayEquals(PNG, header);
     }
 
-    private static Process chromium(Path tmp, String... args) throws IOException {
-        Path binary = Path.of("/usr/bin/chromium");
-        assertTrue(Files.isExecutable(binary), "Debian's chromium is needed: scripts/setup.sh installs it");
-        List<String> command = new ArrayList<>();
-        if (Files.isExecutable(Path.of("/usr/bin/unshare")) && unshareWorks()) {
-            command.addAll(List.of("/usr/bin/unshare", "--net"));
-        }
-        command.addAll(List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-pings",
-                "--disable-default-apps", "--disable-domain-reliability", "--user-data-dir=" + tmp.resolve("profile")));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("xdg-config").toString());
-        pb.environment().put("XDG_CACHE_HOME", tmp.resolve("xdg-cache").toString());
-        pb.environment().put("HOME", tmp.toString());
-        return pb.start();
-    }
-
-    private static boolean unshareWorks() {
-        try {
-            Process p = new ProcessBuilder("/usr/bin/unshare", "--net", "true").redirectErrorStream(true).start();
-            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
 }
