@@ -49,8 +49,8 @@ import java.util.stream.Stream;
  * sandbox for tests. Navigation and reading cost nothing and earn nothing; every change earns
  * Lanser's process reward {@code r_t = α(D_{t−1}−D_t) + βS_t − γ(1−α_t)} as three components,
  * where {@code D} counts pyright errors in the task's target files, {@code S} says the change went
- * in safely (jail, transaction, rename accepted by the server) and {@code α_t} is the selector's
- * confidence; a test run earns the change in the visible tests' pass rate; submit runs the hidden
+ * in safely (jail, transaction, rename accepted by the server; a refused change scores S = 0 and
+ * changes nothing) and {@code α_t} is the selector's confidence; a test run earns the change in the visible tests' pass rate; submit runs the hidden
  * tests, which decide the outcome.
  *
  * <pre>{@code
@@ -78,8 +78,14 @@ public final class CodeEnvironment implements Environment {
     /** Locations and symbols listed at most in one observation. */
     static final int MAX_LISTED = 50;
 
+    /** Tools that change code: their refusals are unsafe prospective mutations (S_t = 0). */
+    static final java.util.Set<String> MUTATING = java.util.Set.of(CodeTools.EDIT, CodeTools.WRITE_FILE, CodeTools.APPLY_PATCH,
+            CodeTools.RENAME);
+
     private final CodeStore store;
     private CodeSlot slot;
+    /** α_t of the change being attempted in this step. */
+    private double attemptConfidence;
     private CodeTask task;
     /** Files changed from the base, path → new content (null = deleted): what fork replays. */
     private final TreeMap<String, String> changed = new TreeMap<>();
@@ -140,6 +146,8 @@ public final class CodeEnvironment implements Environment {
             return rejected(parsed.error());
         }
         CodeAction a = parsed.action();
+        // A selector resolution sets this; write_file, apply_patch and rename name their targets exactly.
+        attemptConfidence = a.tool().equals(CodeTools.EDIT) ? 0.0 : 1.0;
         try {
             return switch (a.tool()) {
                 case CodeTools.READ_FILE -> read(a);
@@ -160,10 +168,25 @@ public final class CodeEnvironment implements Environment {
                 default -> submit();
             };
         } catch (CodeAction.BadArgument | SandboxException | LanguageServerException | IllegalArgumentException e) {
-            return rejected(e.getMessage());
+            return refused(a, e.getMessage());
         } catch (SelectorException e) {
-            return rejected(e.kind() + ": " + e.getMessage());
+            return refused(a, e.kind() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A refused action. A refused change is still a prospective mutation in Lanser's sense, so it
+     * also gets the process reward with {@code S_t = 0}, no diagnostic change and the selector's
+     * confidence (0 when the selector resolved nothing).
+     */
+    private Transition refused(CodeAction a, String error) {
+        Transition invalid = rejected(error);
+        if (!MUTATING.contains(a.tool())) {
+            return invalid;
+        }
+        List<RewardComponent> rewards = new ArrayList<>(invalid.rewards());
+        rewards.addAll(LanserReward.score(errors, errors, false, attemptConfidence, store.settings().weights()).components(SOURCE_LSP));
+        return Transition.of(invalid.observation(), rewards, false);
     }
 
     // ---- looking around: observation only, no reward ----
@@ -246,6 +269,7 @@ public final class CodeEnvironment implements Environment {
         String path = path(selector.path());
         String before = readFile(requireFile(path));
         Resolution resolution = SelectorResolver.resolve(selector, before, file -> PyrightSymbols.of(session(), file));
+        attemptConfidence = resolution.confidence();
         String after = TextEdit.apply(before, resolution.range(), a.string("replacement"));
         return change(Map.of(path, after), resolution.confidence(), "edited " + selector.canonical());
     }
@@ -269,7 +293,7 @@ public final class CodeEnvironment implements Environment {
         int line = line(a);
         int column = column(a);
         if (session().prepareRename(path, line, column).isEmpty()) {
-            return rejected("the language server cannot rename at " + path + ":" + (line + 1) + ":" + (column + 1));
+            return refused(a, "the language server cannot rename at " + path + ":" + (line + 1) + ":" + (column + 1));
         }
         TextEdits edits = session().rename(path, line, column, a.string("new_name"));
         Map<String, String> contents = new TreeMap<>();

@@ -95,6 +95,10 @@ class CodeEnvironmentTest {
             assertTrue(missing.observation().lastActionError().contains("NOT_FOUND") || missing.observation().lastActionError().contains("not found"),
                     missing.observation().lastActionError());
             assertEquals(-1.0, value(missing, CodeEnvironment.INVALID_ACTION));
+            // A refused change is an unsafe prospective mutation: S_t = 0, no diagnostic change, α_t = 0.
+            assertEquals(0.0, value(missing, CodeEnvironment.SAFETY));
+            assertEquals(0.0, value(missing, CodeEnvironment.DIAGNOSTIC_DELTA));
+            assertEquals(-1.0, value(missing, CodeEnvironment.AMBIGUITY_PENALTY));
 
             Transition tests = env.step(Action.text("run_tests[]"));
             assertEquals(1.0, tests.info().get("visible_pass_rate"), tests.observation().text());
@@ -154,6 +158,9 @@ class CodeEnvironmentTest {
                 assertNotNull(error, "refused: " + e.getKey().describe().substring(0, Math.min(60, e.getKey().describe().length())));
                 assertTrue(error.contains(e.getValue()), error);
                 assertEquals(-1.0, value(t, CodeEnvironment.INVALID_ACTION));
+                if (CodeEnvironment.MUTATING.contains(e.getKey().isText() ? "" : e.getKey().tool())) {
+                    assertEquals(0.0, value(t, CodeEnvironment.SAFETY), "a refused change is unsafe: S_t = 0");
+                }
                 assertEquals(before, env.state());
             }
         }
