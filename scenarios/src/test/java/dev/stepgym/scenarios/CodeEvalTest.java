@@ -1,6 +1,9 @@
 package dev.stepgym.scenarios;
 
 import dev.stepgym.protocol.json.Json;
+import dev.stepgym.protocol.record.Trajectory;
+import dev.stepgym.protocol.record.TrajectoryReader;
+import dev.stepgym.protocol.record.TrajectoryRecord;
 import dev.stepgym.scenarios.report.CodeEvalReport;
 import dev.stepgym.scenarios.report.HeadlessChromium;
 import dev.stepgym.scenarios.run.CodeEvaluation;
@@ -30,8 +33,8 @@ class CodeEvalTest {
         CodeEvalReport.AgentResult oracle = report.agents().get(0);
         CodeEvalReport.AgentResult random = report.agents().get(1);
         assertTrue(oracle.tasks() >= 30, "the suite has at least 30 tasks: " + oracle.tasks());
-        assertEquals(oracle.tasks(), oracle.solved(), "oracle failures: " + oracle.results().stream()
-                .filter(t -> !t.solved()).map(t -> t.task() + " " + t.error()).toList());
+        assertEquals(oracle.tasks(), oracle.solved(), () -> "oracle failures: " + oracle.results().stream()
+                .filter(t -> !t.solved()).map(t -> t.task() + " " + t.error()).toList() + "\n" + explain(tmp.resolve("runs"), oracle));
         assertTrue(random.solved() <= 2, "random solved " + random.solved());
         for (CodeEvalReport.TaskResult t : oracle.results()) {
             assertTrue(t.stepRewardSum() > 0, t.task() + ": a solving change earns step reward");
@@ -43,5 +46,24 @@ class CodeEvalTest {
         assertTrue(html.contains("oracle-code") && html.contains("<svg") && html.contains("inventory-price-of-optional"));
         String dom = HeadlessChromium.dumpDom(tmp.resolve("report/report.html"), tmp.resolve("chromium"));
         assertTrue(dom.contains("id=\"summary\"") && dom.contains("random"), "the real report opens in headless Chromium");
+    }
+
+    /** The recorded steps of the oracle's unsolved episodes: what each action saw, so a failure explains itself. */
+    private static String explain(Path records, CodeEvalReport.AgentResult oracle) {
+        List<String> unsolved = oracle.results().stream().filter(t -> !t.solved()).map(CodeEvalReport.TaskResult::task).toList();
+        StringBuilder out = new StringBuilder();
+        for (Trajectory t : TrajectoryReader.readAll(records)) {
+            boolean oracleEpisode = t.steps().stream().anyMatch(step -> "apply_patch".equals(step.action().tool()));
+            if (!unsolved.contains(t.header().task()) || !oracleEpisode) {
+                continue;
+            }
+            out.append("== ").append(t.header().task()).append('\n');
+            for (TrajectoryRecord.StepLine step : t.steps()) {
+                out.append(step.step()).append(' ').append(step.action().describe(), 0, Math.min(40, step.action().describe().length()))
+                        .append(" error=").append(step.observation().lastActionError()).append(" info=").append(step.info())
+                        .append('\n').append(step.observation().text()).append('\n');
+            }
+        }
+        return out.toString();
     }
 }
