@@ -113,6 +113,10 @@ public record Containment(
         List<String> line = new ArrayList<>();
         if (setsid != null) {
             line.add(setsid);
+            // --wait: when the child happens to lead its process group, setsid forks, and without
+            // --wait its parent exits 0 at once while the command runs on unobserved (an empty,
+            // "successful" run; seen about once in 200 runs).
+            line.add("--wait");
         }
         boolean net = netNamespace && !spec.networkAllowed();
         if (unshare != null && (pidNamespace || net)) {
@@ -178,7 +182,7 @@ public record Containment(
                     List.of("not Linux or no coreutils: no containment"));
         }
         boolean root = isRoot();
-        String setsid = works(find("setsid"), trueCmd) ? find("setsid") : null;
+        String setsid = find("setsid") != null && works(List.of(find("setsid"), "--wait", trueCmd)) ? find("setsid") : null;
         if (setsid == null) {
             notes.add("setsid unavailable");
         }
