@@ -72,7 +72,8 @@ public final class SearchQaEnvironment implements Environment {
         Question question = pickQuestion(request);
         RetrieverKind retriever = RetrieverKind.parse(request.option("retriever",
                 store.settings().retriever().name().toLowerCase(java.util.Locale.ROOT)));
-        session = new SearchQaSession(question, retriever, new InformationGain(goldTexts(question)), new RedundancyPenalty());
+        List<String> goldTexts = store.corpus().supportingTexts(question);
+        session = new SearchQaSession(question, goldTexts, retriever, new InformationGain(goldTexts), new RedundancyPenalty());
         session.conversation.add(new ChatTurn("user", "Question: " + question.text()));
         Double initialBelief = request.options().get("belief") instanceof Number n ? n.doubleValue() : null;
         BeliefTracker.Reading p0 = beliefs.read(query(initialBelief));
@@ -113,14 +114,6 @@ public final class SearchQaEnvironment implements Environment {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
-    }
-
-    private List<String> goldTexts(Question question) {
-        List<String> texts = new ArrayList<>();
-        for (String id : question.supportingDocumentIds()) {
-            store.corpus().document(id).ifPresent(d -> texts.add(d.text()));
-        }
-        return texts;
     }
 
     private static Map<String, Object> gold(Question question) {
@@ -232,7 +225,7 @@ public final class SearchQaEnvironment implements Environment {
 
     private BeliefQuery query(Double trainerBelief) {
         Question q = session.question;
-        return new BeliefQuery(q.text(), session.conversation, q.answer(), goldTexts(q), session.evidence, trainerBelief);
+        return new BeliefQuery(q.text(), session.conversation, q.answer(), session.goldTexts, session.evidence, trainerBelief);
     }
 
     private Transition answer(SearchQaAction a) {

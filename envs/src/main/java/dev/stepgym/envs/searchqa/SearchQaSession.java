@@ -20,6 +20,8 @@ import java.util.Map;
  */
 final class SearchQaSession {
     final Question question;
+    /** The supporting documents' texts, looked up once: every step's rewards compare with them. */
+    final List<String> goldTexts;
     final RetrieverKind retriever;
     final InformationGain informationGain;
     final RedundancyPenalty redundancy;
@@ -39,9 +41,10 @@ final class SearchQaSession {
     double score;
     boolean done;
 
-    SearchQaSession(Question question, RetrieverKind retriever, InformationGain informationGain,
+    SearchQaSession(Question question, List<String> goldTexts, RetrieverKind retriever, InformationGain informationGain,
                     RedundancyPenalty redundancy) {
         this.question = question;
+        this.goldTexts = List.copyOf(goldTexts);
         this.retriever = retriever;
         this.informationGain = informationGain;
         this.redundancy = redundancy;
@@ -54,6 +57,7 @@ final class SearchQaSession {
 
     private SearchQaSession(SearchQaSession other) {
         this.question = other.question;
+        this.goldTexts = other.goldTexts;
         this.retriever = other.retriever;
         this.informationGain = other.informationGain.copy();
         this.redundancy = other.redundancy.copy();

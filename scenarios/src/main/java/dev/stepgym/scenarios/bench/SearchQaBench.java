@@ -154,7 +154,7 @@ public final class SearchQaBench {
         LatencyStats stats = new LatencyStats();
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < probes.size(); i++) {
-                InformationGain gain = new InformationGain(goldTexts(store, probes.get(i).question()));
+                InformationGain gain = new InformationGain(store.corpus().supportingTexts(probes.get(i).question()));
                 RedundancyPenalty redundancy = new RedundancyPenalty();
                 long start = System.nanoTime();
                 gain.step(shown.get(i));
@@ -173,13 +173,13 @@ public final class SearchQaBench {
         if (!cold) {
             for (int i = 0; i < probes.size(); i++) { // fill the cache: the measured pass then embeds nothing
                 Question q = probes.get(i).question();
-                store.scorer().belief(new BeliefQuery(q.text(), List.of(), q.answer(), goldTexts(store, q), shown.get(i), null)).join();
+                store.scorer().belief(new BeliefQuery(q.text(), List.of(), q.answer(), store.corpus().supportingTexts(q), shown.get(i), null)).join();
             }
         }
         LatencyStats stats = new LatencyStats();
         for (int i = 0; i < probes.size(); i++) {
             Question q = probes.get(i).question();
-            BeliefQuery query = new BeliefQuery(q.text(), List.of(), q.answer(), goldTexts(store, q), shown.get(i), null);
+            BeliefQuery query = new BeliefQuery(q.text(), List.of(), q.answer(), store.corpus().supportingTexts(q), shown.get(i), null);
             if (cold) {
                 store.clearEmbeddingCache(); // evidence and gold passages embedded afresh: the uncached cost
             }
@@ -203,13 +203,6 @@ public final class SearchQaBench {
         return shown;
     }
 
-    private static List<String> goldTexts(SearchQaStore store, Question q) {
-        List<String> texts = new ArrayList<>();
-        for (String id : q.supportingDocumentIds()) {
-            store.corpus().document(id).ifPresent(d -> texts.add(d.text()));
-        }
-        return texts;
-    }
 
     private static void warmUp(List<Probe> probes, java.util.function.Consumer<Probe> action) {
         for (int i = 0; i < Math.min(50, probes.size()); i++) {

@@ -100,6 +100,11 @@ public final class Corpus {
         return questionsBySplit.getOrDefault(split, List.of());
     }
 
+    /** The texts of a question's supporting documents, in its order: what StepSearch scores retrievals against. */
+    public List<String> supportingTexts(Question question) {
+        return question.supportingDocumentIds().stream().map(this::document).flatMap(Optional::stream).map(Document::text).toList();
+    }
+
     public Optional<Question> question(String id) {
         return Optional.ofNullable(questionsById.get(id));
     }
