@@ -3,6 +3,7 @@ package dev.stepgym.envs.code;
 import dev.stepgym.envs.code.task.BuiltInSuite;
 import dev.stepgym.envs.code.task.CodeTask;
 import dev.stepgym.envs.code.task.CodeTaskLoader;
+import dev.stepgym.protocol.env.EnvSettings;
 import dev.stepgym.sandbox.git.GitWorkspace;
 import dev.stepgym.sandbox.lsp.LanguageServerPool;
 import dev.stepgym.sandbox.process.ProcessResult;
@@ -77,9 +78,7 @@ public final class CodeStore implements AutoCloseable {
 
     /** The built-in suite, written (once per version) under the cache folder ({@code stepgym.cache.dir}). */
     public static Path builtInSuite() {
-        String cache = System.getProperty("stepgym.cache.dir");
-        Path base = cache != null ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache", "stepgym");
-        return BuiltInSuite.write(base.resolve("code-suite"));
+        return BuiltInSuite.write(EnvSettings.cacheDirectory().resolve("code-suite"));
     }
 
     public CodeSettings settings() {

@@ -22,16 +22,9 @@ import java.util.Locale;
  * into place, so a crash never leaves a torn cache.
  */
 final class DocumentVectorCache {
-    /** System property naming the cache folder; the launcher and the build set it inside the project. */
-    static final String DIR_PROPERTY = "stepgym.cache.dir";
     private static final int MAGIC = 0x53475631; // "SGV1"
 
     private DocumentVectorCache() {
-    }
-
-    static Path defaultDir() {
-        String configured = System.getProperty(DIR_PROPERTY);
-        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".cache", "stepgym");
     }
 
     /** The corpus's document vectors from {@code dir}, or computed with {@code model} and stored there. */

@@ -10,6 +10,7 @@ import dev.stepgym.envs.searchqa.world.HotpotQaLoader;
 import dev.stepgym.envs.searchqa.world.MusiqueLoader;
 import dev.stepgym.envs.searchqa.world.WorldGenerator;
 import dev.stepgym.envs.searchqa.world.WorldSize;
+import dev.stepgym.protocol.env.EnvSettings;
 import dev.stepgym.rewards.embed.BatchingEmbedder;
 import dev.stepgym.rewards.embed.CachingEmbedder;
 import dev.stepgym.rewards.embed.MiniLmEmbedder;
@@ -90,7 +91,7 @@ public final class SearchQaStore implements AutoCloseable {
         if (dense == null) {
             TextEmbedder queries = embedder();
             // The corpus goes through the model in its own large batches; queries are batched across episodes.
-            dense = new DenseRetriever(corpus, queries, DocumentVectorCache.loadOrCompute(corpus, model, DocumentVectorCache.defaultDir()));
+            dense = new DenseRetriever(corpus, queries, DocumentVectorCache.loadOrCompute(corpus, model, EnvSettings.cacheDirectory()));
         }
         return dense;
     }

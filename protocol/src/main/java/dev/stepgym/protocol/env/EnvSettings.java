@@ -35,6 +35,15 @@ public record EnvSettings(String env, Map<String, String> values) {
         }
     }
 
+    /** System property naming the folder environments keep caches in; the launcher and the build set it inside the project. */
+    public static final String CACHE_DIR_PROPERTY = "stepgym.cache.dir";
+
+    /** Where environments keep what they build once per machine (dense vectors, generated task suites). */
+    public static Path cacheDirectory() {
+        String configured = System.getProperty(CACHE_DIR_PROPERTY);
+        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".cache", "stepgym");
+    }
+
     public boolean has(String key) {
         return values.containsKey(key);
     }
