@@ -32,7 +32,9 @@ public class SandboxException extends RuntimeException {
         /** An edit that contradicts the tree or itself (a directory in the way, a path edited twice). */
         CONFLICT,
         /** The operating system or Git failed; the message says what. */
-        IO
+        IO,
+        /** This machine lacks a kernel feature the sandbox needs; the message names it. */
+        UNSUPPORTED
     }
 
     private final Kind kind;

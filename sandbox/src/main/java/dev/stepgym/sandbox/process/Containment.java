@@ -1,5 +1,6 @@
 package dev.stepgym.sandbox.process;
 
+import dev.stepgym.sandbox.SandboxException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,12 @@ import java.util.concurrent.TimeUnit;
  *       namespace: no interface but a down loopback, so nothing, not even 127.0.0.1, is
  *       reachable. Without root, {@code --map-root-user} gets the same through a user namespace
  *       where the kernel allows one.
+ *   <li>{@code unshare --mount} and {@link SealedRoot}: the run gets a mount namespace of its
+ *       own and a new root built from the host's {@code /usr} (read-only), its work directory
+ *       (read-write, at {@code /workspace}), a private {@code /tmp}, {@code /dev/shm} and
+ *       {@code /proc}, and nothing else: not the server's cache, tasks, hidden tests or records.
+ *       A {@link ProcessRunner} refuses to start where this seal cannot be made
+ *       ({@link #requireSealed()}), and says which kernel feature is missing.
  *   <li>{@code setpriv} (only when the JVM runs as root): the command runs as an unprivileged
  *       uid of its own, with no capabilities and no-new-privs. This matters twice: the kernel
  *       does not enforce RLIMIT_NPROC for root (CAP_SYS_RESOURCE / CAP_SYS_ADMIN bypass it), and
@@ -36,7 +43,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * Containment c = Containment.detected();
- * System.out.println(c.summary()); // "setsid; pid+net namespace; per-run uid; rlimits as,fsize,nproc"
+ * System.out.println(c.summary()); // "setsid; pid+net+mount namespace, sealed root; per-run uid; rlimits as,fsize,nproc"
  * }</pre>
  *
  * @param setsid path of setsid, or null
@@ -44,6 +51,7 @@ import java.util.concurrent.TimeUnit;
  * @param pidNamespace a PID namespace can be made
  * @param netNamespace a network namespace can be made
  * @param mapRootUser namespaces need {@code --map-root-user} (not root)
+ * @param sealed a mount namespace with a {@link SealedRoot} can be made
  * @param setpriv path of setpriv when uids can be dropped (root), or null
  * @param prlimit path of prlimit, or null
  * @param notes what did not work, in words
@@ -54,6 +62,7 @@ public record Containment(
         boolean pidNamespace,
         boolean netNamespace,
         boolean mapRootUser,
+        boolean sealed,
         String setpriv,
         String prlimit,
         List<String> notes) {
@@ -74,14 +83,33 @@ public record Containment(
         return Holder.DETECTED;
     }
 
-    /** No confinement at all: a plain child process, killed with its descendants at timeout. */
-    public static Containment none() {
-        return new Containment(null, null, false, false, false, null, null, List.of("containment disabled"));
-    }
-
     /** Whether runs get a uid of their own. */
     public boolean dropsUid() {
         return setpriv != null;
+    }
+
+    /**
+     * This containment, when it seals runs: PID, network and mount namespaces with a sealed root.
+     *
+     * @throws SandboxException UNSUPPORTED naming each missing kernel feature; a sandbox that
+     *     cannot seal a run refuses to run at all
+     */
+    public Containment requireSealed() {
+        List<String> missing = new ArrayList<>();
+        if (!pidNamespace) {
+            missing.add("PID namespaces (unshare --pid --fork)");
+        }
+        if (!netNamespace) {
+            missing.add("network namespaces (unshare --net)");
+        }
+        if (!sealed) {
+            missing.add("mount namespaces with a private root (unshare --mount, tmpfs, bind mounts, /proc, pivot_root)");
+        }
+        if (missing.isEmpty()) {
+            return this;
+        }
+        throw new SandboxException(SandboxException.Kind.UNSUPPORTED, "the sandbox refuses to run unsealed: this machine lacks "
+                + String.join(", ", missing) + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
     }
 
     /** What this machine allows, in one line. */
@@ -92,7 +120,8 @@ public record Containment(
         }
         if (pidNamespace || netNamespace) {
             parts.add((pidNamespace ? "pid" : "") + (pidNamespace && netNamespace ? "+" : "")
-                    + (netNamespace ? "net" : "") + " namespace" + (mapRootUser ? " (user namespace)" : ""));
+                    + (netNamespace ? "net" : "") + (sealed ? "+mount" : "") + " namespace"
+                    + (sealed ? ", sealed root" : "") + (mapRootUser ? " (user namespace)" : ""));
         }
         if (setpriv != null) {
             parts.add("per-run uid");
@@ -130,21 +159,32 @@ public record Containment(
             if (net) {
                 line.add("--net");
             }
+            if (sealed) {
+                line.add("--mount");
+            }
         }
+        List<String> inside = new ArrayList<>();
         if (setpriv != null && uid.isPresent()) {
-            line.addAll(setprivArgs(setpriv, uid.getAsInt()));
+            inside.addAll(setprivArgs(setpriv, uid.getAsInt()));
         }
         if (prlimit != null) {
-            line.add(prlimit);
-            line.add("--as=" + spec.memoryBytes());
-            line.add("--fsize=" + spec.maxFileBytes());
+            inside.add(prlimit);
+            inside.add("--as=" + spec.memoryBytes());
+            inside.add("--fsize=" + spec.maxFileBytes());
             if (setpriv != null && uid.isPresent()) {
-                line.add("--nproc=" + spec.maxProcesses());
+                inside.add("--nproc=" + spec.maxProcesses());
             }
-            line.add("--");
+            inside.add("--");
         }
-        line.addAll(spec.command());
+        inside.addAll(spec.command());
+        // The seal runs with the wrappers' privileges, before setpriv drops them.
+        line.addAll(sealed ? SealedRoot.shared().command(spec.workDir(), uid, inside) : inside);
         return line;
+    }
+
+    /** The work directory as the command sees it: {@code /workspace} in a sealed root. */
+    String visibleWorkDir(ProcessSpec spec) {
+        return sealed ? SealedRoot.WORK_DIR : spec.workDir().toAbsolutePath().toString();
     }
 
     /** What applied to one run, in words. */
@@ -152,6 +192,7 @@ public record Containment(
         List<String> parts = new ArrayList<>();
         parts.add(setsid != null ? "setsid" : "no session");
         parts.add(pidNamespace ? "pid namespace" : "no pid namespace (tree kill by session/descendants)");
+        parts.add(sealed ? "sealed root (mount namespace)" : "NOT sealed (host filesystem visible)");
         if (spec.networkAllowed()) {
             parts.add("network allowed");
         } else {
@@ -178,7 +219,7 @@ public record Containment(
         List<String> notes = new ArrayList<>();
         String trueCmd = find("true");
         if (trueCmd == null || !System.getProperty("os.name", "").toLowerCase().contains("linux")) {
-            return new Containment(null, null, false, false, false, null, null,
+            return new Containment(null, null, false, false, false, false, null, null,
                     List.of("not Linux or no coreutils: no containment"));
         }
         boolean root = isRoot();
@@ -208,6 +249,14 @@ public record Containment(
                 }
             }
         }
+        boolean sealed = false;
+        if (pid && net) {
+            String failure = sealFailure(unshare, mapRoot, trueCmd);
+            sealed = failure == null;
+            if (!sealed) {
+                notes.add("no sealed root: " + failure);
+            }
+        }
         if (!pid) {
             notes.add("no pid namespace: tree kill by session and descendants only");
         }
@@ -234,7 +283,44 @@ public record Containment(
         if (prlimit == null) {
             notes.add("prlimit unavailable: no memory or file-size cap");
         }
-        return new Containment(setsid, pid || net ? unshare : null, pid, net, mapRoot, setpriv, prlimit, notes);
+        return new Containment(setsid, pid || net ? unshare : null, pid, net, mapRoot, sealed, setpriv, prlimit, notes);
+    }
+
+    /** Seals a run of {@code true} in a scratch folder: null when it works, else what failed, in words. */
+    static String sealFailure(String unshare, boolean mapRoot, String trueCmd) {
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("stepgym-seal-probe-");
+            List<String> command = new ArrayList<>(List.of(unshare));
+            if (mapRoot) {
+                command.add("--map-root-user");
+            }
+            command.addAll(List.of("--pid", "--fork", "--kill-child", "--net", "--mount"));
+            command.addAll(SealedRoot.shared().command(scratch, OptionalInt.empty(), List.of(trueCmd)));
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+            byte[] out = p.getInputStream().readNBytes(4096);
+            if (!p.waitFor(PROBE_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "sealing a run of true took longer than " + PROBE_SECONDS + " s";
+            }
+            if (p.exitValue() == 0) {
+                return null;
+            }
+            String said = new String(out, java.nio.charset.StandardCharsets.UTF_8).strip();
+            return said.isEmpty() ? "sealing exited " + p.exitValue() : said.lines().findFirst().orElse(said);
+        } catch (IOException | RuntimeException e) {
+            return "cannot try the seal: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while trying the seal";
+        } finally {
+            if (scratch != null) {
+                scratch.toFile().delete();
+            }
+        }
     }
 
     static boolean isRoot() {

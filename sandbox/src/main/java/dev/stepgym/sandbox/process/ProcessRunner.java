@@ -23,7 +23,10 @@ import java.util.concurrent.TimeUnit;
  * System.out.println(r.exitCode() + " " + r.timedOut() + " " + r.containment());
  * }</pre>
  *
- * <p>The child gets a minimal environment: {@code PATH}, {@code HOME} = work dir,
+ * <p>The child runs sealed (see {@link SealedRoot}): it sees its work dir at
+ * {@code /workspace}, the host's {@code /usr} read-only, and its own {@code /tmp}, {@code /dev/shm}
+ * and {@code /proc}, nothing else. It gets a minimal environment: {@code PATH},
+ * {@code HOME} = the work dir as it sees it,
  * {@code LANG=C.UTF-8}, {@code PYTHONDONTWRITEBYTECODE=1} (no {@code __pycache__} in the
  * diff), {@code PYTHONHASHSEED=0} (same set order every run), then the spec's additions.
  * Stdin is {@code /dev/null}.
@@ -42,13 +45,18 @@ public final class ProcessRunner {
     private final Containment containment;
     private final SandboxUids uids;
 
-    /** A runner with the containment probed on this machine. */
+    /**
+     * A runner with the containment probed on this machine, which must seal runs.
+     *
+     * @throws SandboxException UNSUPPORTED naming the missing kernel feature: a run is never
+     *     made unsealed
+     */
     public ProcessRunner() {
-        this(Containment.detected());
+        this(Containment.detected().requireSealed());
     }
 
-    /** A runner with the given containment ({@link Containment#none()} for plain processes). */
-    public ProcessRunner(Containment containment) {
+    /** A runner with a given containment: for tests of the weaker fallbacks only. */
+    ProcessRunner(Containment containment) {
         this.containment = containment;
         this.uids = SandboxUids.defaults();
     }
@@ -135,10 +143,10 @@ public final class ProcessRunner {
                 || (uid.isPresent() && p.uid() == uid.getAsInt()), SWEEP_DEADLINE);
     }
 
-    private static void environment(Map<String, String> env, ProcessSpec spec) {
+    private void environment(Map<String, String> env, ProcessSpec spec) {
         env.clear();
         env.put("PATH", DEFAULT_PATH);
-        env.put("HOME", spec.workDir().toAbsolutePath().toString());
+        env.put("HOME", containment.visibleWorkDir(spec));
         env.put("LANG", "C.UTF-8");
         env.put("PYTHONDONTWRITEBYTECODE", "1");
         env.put("PYTHONHASHSEED", "0");
