@@ -401,8 +401,7 @@ public final class CodeEnvironment implements Environment {
         TestRun visible = store.runTests(task, slot.workspace(), task.visibleTests());
         TestRun hidden = null;
         if (!task.hiddenTests().isEmpty()) {
-            copyHiddenFiles();
-            hidden = store.runTests(task, slot.workspace(), task.hiddenTests());
+            hidden = store.runHiddenTests(task, slot.workspace());
         }
         submitted = true;
         double hiddenRate = hidden == null ? visible.report().passRate() : hidden.report().passRate();
@@ -421,22 +420,6 @@ public final class CodeEnvironment implements Environment {
                 new RewardComponent(TEST_PASS_DELTA, visible.report().passRate() - passRate, 1.0, SOURCE_TESTS, RewardKind.STEP));
         passRate = visible.report().passRate();
         return new Transition(render(text, null), rewards, true, false, info);
-    }
-
-    private void copyHiddenFiles() {
-        if (!task.hasHiddenFiles()) {
-            return;
-        }
-        List<FileEdit> edits = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(task.hiddenDir())) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                String rel = task.hiddenDir().relativize(file).toString().replace('\\', '/');
-                edits.add(FileEdit.write(rel, Files.readAllBytes(file)));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the hidden tests of " + task.id() + ": " + e.getMessage(), e);
-        }
-        slot.workspace().apply(edits);
     }
 
     private static String testSummary(String what, TestRun run) {

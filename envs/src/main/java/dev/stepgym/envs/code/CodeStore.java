@@ -147,13 +147,35 @@ public final class CodeStore implements AutoCloseable {
 
     /** Runs a test command of a task in a workspace, contained by the sandbox. */
     TestRun runTests(CodeTask task, GitWorkspace workspace, List<String> command) {
-        ProcessResult result = runner.run(ProcessSpec.builder(command, workspace.root())
+        return runTests(task, workspace.root(), command);
+    }
+
+    /**
+     * Runs the hidden tests for a submit: on a snapshot of the workspace taken now, with the
+     * hidden files copied in, deleted afterwards. The hidden files never enter the agent's
+     * workspace, and nothing the agent left running or linked there can touch the snapshot.
+     */
+    TestRun runHiddenTests(CodeTask task, GitWorkspace workspace) {
+        Path snapshot = workRoot.resolve("submit-" + task.id() + "-" + created.incrementAndGet());
+        workspace.copyWorkTree(snapshot);
+        try {
+            if (task.hasHiddenFiles()) {
+                HiddenFiles.copyInto(task.hiddenDir(), snapshot);
+            }
+            return runTests(task, snapshot, task.hiddenTests());
+        } finally {
+            deleteQuietly(snapshot);
+        }
+    }
+
+    private TestRun runTests(CodeTask task, Path root, List<String> command) {
+        ProcessResult result = runner.run(ProcessSpec.builder(command, root)
                 .timeout(task.timeout())
                 .memoryBytes(TEST_MEMORY_BYTES)
                 .outputBytes(TEST_OUTPUT_BYTES)
                 .maxProcesses(TEST_MAX_PROCESSES)
                 .build());
-        String output = TestRun.normalise(result.stdout() + result.stderr(), workspace.root());
+        String output = TestRun.normalise(result.stdout() + result.stderr(), root);
         return new TestRun(TestReport.parse(output, result.exitCode(), result.timedOut()), output, result.outputTruncated());
     }
 

@@ -1,11 +1,12 @@
 package dev.stepgym.envs.code;
 
+import dev.stepgym.sandbox.process.ProcessRunner;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
  * A test command's report and its output, normalised so that two runs of the same code print the
- * same bytes: the workspace path becomes {@code .} and unittest's timing becomes {@code <t>}.
+ * same bytes: the workspace path (on the host, or {@code /workspace} as a sealed run sees it) becomes {@code .} and unittest's timing becomes {@code <t>}.
  */
 record TestRun(TestReport report, String output, boolean truncated) {
     private static final Pattern TIMING = Pattern.compile("in \\d+\\.\\d+s");
@@ -13,7 +14,11 @@ record TestRun(TestReport report, String output, boolean truncated) {
     static final int SHOWN_CHARS = 3_000;
 
     static String normalise(String output, Path root) {
-        String s = output.replace(root.toString() + "/", "").replace(root.toString(), ".");
+        String s = output;
+        for (String shown : new String[] {root.toString(), ProcessRunner.SEALED_WORK_DIR}) {
+            s = s.replace(shown + "/", "");
+            s = Pattern.compile(Pattern.quote(shown) + "(?![\\w.-])").matcher(s).replaceAll(".");
+        }
         return TIMING.matcher(s).replaceAll("in <t>s");
     }
 

@@ -114,7 +114,7 @@ public final class GitWorkspace implements AutoCloseable {
                         .call();
                 configure(git.getRepository());
             } else {
-                copyTree(source, workDir);
+                copyTree(source, workDir, false);
                 git = Git.init().setDirectory(workDir.toFile()).setInitialBranch("main").call();
                 configure(git.getRepository());
                 git.add().addFilepattern(".").call();
@@ -253,6 +253,22 @@ public final class GitWorkspace implements AutoCloseable {
         written.sort(null);
         deleted.sort(null);
         return new ApplyResult(written, deleted, bytes);
+    }
+
+    /**
+     * Copies the working tree as it is now, without {@code .git}, into a new folder {@code target}
+     * (which must not exist): a snapshot that nothing done later in this workspace can touch.
+     * Symlinks are copied as links and never followed; sockets, pipes and devices are skipped.
+     */
+    public void copyWorkTree(Path target) {
+        ensureOpen();
+        try {
+            Files.createDirectory(target);
+            copyTree(root, target, true);
+        } catch (IOException e) {
+            deleteQuietly(target);
+            throw new SandboxException(Kind.IO, "cannot copy the work tree: " + e.getMessage(), e);
+        }
     }
 
     /** Closes the repository and deletes the workspace directory. Idempotent. */
@@ -480,18 +496,25 @@ public final class GitWorkspace implements AutoCloseable {
         }
     }
 
-    /** Copies files, directories and symlinks (as links, never followed); skips sockets and devices. */
-    private static void copyTree(Path source, Path target) throws IOException {
+    /**
+     * Copies files, directories and symlinks (as links, never followed); skips sockets and devices,
+     * and the top-level {@code .git} when {@code skipGit}.
+     */
+    private static void copyTree(Path source, Path target, boolean skipGit) throws IOException {
+        Path git = source.resolve(".git");
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (skipGit && dir.equals(git)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 Files.createDirectories(target.resolve(source.relativize(dir).toString()));
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (attrs.isRegularFile() || attrs.isSymbolicLink()) {
+                if ((attrs.isRegularFile() || attrs.isSymbolicLink()) && !(skipGit && file.equals(git))) {
                     Files.copy(file, target.resolve(source.relativize(file).toString()),
                             LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
                 }

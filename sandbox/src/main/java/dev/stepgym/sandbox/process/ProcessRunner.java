@@ -37,6 +37,8 @@ import java.util.concurrent.TimeUnit;
  * kill it until none is left; then read the rest of the output; then take the work dir back.
  */
 public final class ProcessRunner {
+    /** Where a run sees its work directory (also its HOME and start directory). */
+    public static final String SEALED_WORK_DIR = SealedRoot.WORK_DIR;
     static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
     private static final System.Logger LOG = System.getLogger(ProcessRunner.class.getName());
     private static final Duration SWEEP_DEADLINE = Duration.ofSeconds(10);
