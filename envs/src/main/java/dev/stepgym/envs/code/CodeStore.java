@@ -176,7 +176,12 @@ public final class CodeStore implements AutoCloseable {
                 .maxProcesses(TEST_MAX_PROCESSES)
                 .build());
         String output = TestRun.normalise(result.stdout() + result.stderr(), root);
-        return new TestRun(TestReport.parse(output, result.exitCode(), result.timedOut()), output, result.outputTruncated());
+        TestReport report = TestReport.parse(output, result.exitCode(), result.timedOut());
+        if (!result.removed().isEmpty()) {
+            output += "\nRemoved after the run (links leading outside the workspace, pipes, sockets): "
+                    + String.join(", ", result.removed()) + "\n";
+        }
+        return new TestRun(report, output, result.outputTruncated());
     }
 
     /** The visible tests' result on the task's base commit, run once per task and kept. */

@@ -1,6 +1,7 @@
 package dev.stepgym.sandbox.process;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a run ended.
@@ -18,6 +19,8 @@ import java.time.Duration;
  * @param outputTruncated stdout or stderr was longer than the cap
  * @param elapsed wall-clock time from start to the end of the sweep
  * @param containment what confined this run, in words (for logs and trajectory info)
+ * @param removed work-dir entries the run left that the host must not follow, removed after it:
+ *     symlinks leading outside the work dir, pipes, sockets, devices (relative paths, sorted)
  */
 public record ProcessResult(
         int exitCode,
@@ -26,7 +29,12 @@ public record ProcessResult(
         boolean timedOut,
         boolean outputTruncated,
         Duration elapsed,
-        String containment) {
+        String containment,
+        List<String> removed) {
+
+    public ProcessResult {
+        removed = List.copyOf(removed);
+    }
 
     /** Exited by itself with status 0. */
     public boolean succeeded() {

@@ -289,4 +289,37 @@ class ProcessRunnerTest {
         assertEquals(self, (Integer) Files.getAttribute(work, "unix:uid"));
         assertEquals(0, (Integer) Files.getAttribute(work, "unix:mode") & 01000, "sticky bit taken off");
     }
+
+    @Test
+    void concurrentRunsNeverLoseTheOutputOfARunThatFinished() throws Exception {
+        // Before the runner killed through the process handle, Process.destroyForcibly() closed
+        // the output pipes before the readers had drained them: exit 0, empty output, about one
+        // run in a hundred at three threads (the hidden-test "0/0 passed" flake).
+        int threads = 3;
+        int runsEach = 60;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Path dir = Files.createDirectories(tmp.resolve("w" + t));
+                results.add(pool.submit(() -> {
+                    List<String> lost = new ArrayList<>();
+                    for (int i = 0; i < runsEach; i++) {
+                        ProcessResult r = RUNNER.run(ProcessSpec.builder(List.of("python3", "-c", "import sys; print('out', sys.argv[1])", marker), dir).build());
+                        if (r.exitCode() != 0 || !r.stdout().equals("out " + marker + "\n")) {
+                            lost.add("exit " + r.exitCode() + " stdout '" + r.stdout() + "' stderr '" + r.stderr() + "'");
+                        }
+                    }
+                    return lost;
+                }));
+            }
+            List<String> lost = new ArrayList<>();
+            for (var f : results) {
+                lost.addAll(f.get());
+            }
+            assertEquals(List.of(), lost, lost.size() + " of " + threads * runsEach + " runs lost their output");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

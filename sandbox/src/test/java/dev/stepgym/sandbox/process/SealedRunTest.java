@@ -139,6 +139,25 @@ class SealedRunTest {
     }
 
     @Test
+    void linksLeadingOutAndPipesAreRemovedAfterTheRun() throws IOException {
+        Files.createDirectories(work.resolve("pkg"));
+        Files.writeString(work.resolve("pkg/real.py"), "x = 1\n");
+        String code = String.join("\n",
+                "import os, sys",
+                "os.symlink(sys.argv[1], 'pkg/answer.py')",        // a host path: inside the seal it leads nowhere
+                "os.symlink('/etc', 'etc-link')",
+                "os.symlink('../../..', 'pkg/up')",
+                "os.symlink('real.py', 'pkg/inside.py')",           // stays: it leads inside
+                "os.symlink('missing.py', 'pkg/dangling.py')",
+                "os.mkfifo('pkg/pipe.py')");
+        ProcessResult r = python(code, secret.toString());
+        assertEquals(List.of("etc-link", "pkg/answer.py", "pkg/dangling.py", "pkg/pipe.py", "pkg/up"), r.removed());
+        assertTrue(Files.isSymbolicLink(work.resolve("pkg/inside.py")));
+        assertEquals("x = 1\n", Files.readString(work.resolve("pkg/inside.py")));
+        assertFalse(Files.exists(work.resolve("pkg/pipe.py"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
     void aMachineThatCannotSealRefusesToRunAndSaysWhatIsMissing() throws IOException {
         // unshare without CAP_SYS_ADMIN: the kernel refuses every namespace, as on a locked-down host.
         Path crippled = tmp.resolve("unshare-without-sys-admin");
