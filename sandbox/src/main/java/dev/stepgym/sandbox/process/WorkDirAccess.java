@@ -19,9 +19,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * rename or delete the JVM-owned {@code .git} (nor can any other uid get in); everything else in
  * the tree is chowned to the run's uid so its tests can write files. {@code .git} stays owned by
  * the JVM's user, readable but not writable, so a test cannot rewrite the history a reset goes
- * back to. Ancestors of the work dir get the others-search bit ({@code o+x}, not read) where
- * they lack it, because a dropped uid must be able to reach the directory by its absolute path
- * (Python puts the absolute cwd on {@code sys.path}).
+ * back to. The work dir's ancestors are left as they are: a sealed run reaches it as
+ * {@code /workspace}, bound before the uid is dropped, never by its host path.
  *
  * <p>On close every entry still owned by the run's uid goes back to the JVM's user and the work
  * dir gets its old owner and mode back, so a later run under the same uid, in another
@@ -52,7 +51,6 @@ final class WorkDirAccess implements AutoCloseable {
             Path dir = workDir.toRealPath();
             int ownerUid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
             int ownerGid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:gid");
-            makeAncestorsSearchable(dir, ownerUid);
             int mode = (Integer) Files.getAttribute(dir, "unix:mode") & 07777;
             int gid = (Integer) Files.getAttribute(dir, "unix:gid");
             WorkDirAccess access = new WorkDirAccess(dir, runUid, ownerUid, ownerGid, mode, gid);
@@ -73,20 +71,6 @@ final class WorkDirAccess implements AutoCloseable {
             Files.setAttribute(workDir, "unix:mode", originalMode);
         } catch (IOException e) {
             throw new SandboxException(Kind.IO, "cannot take back work dir " + workDir + ": " + e, e);
-        }
-    }
-
-    private static void makeAncestorsSearchable(Path dir, int ownerUid) throws IOException {
-        for (Path a = dir.getParent(); a != null; a = a.getParent()) {
-            int mode = (Integer) Files.getAttribute(a, "unix:mode");
-            if ((mode & 01) != 0) {
-                continue;
-            }
-            if ((Integer) Files.getAttribute(a, "unix:uid") != ownerUid) {
-                throw new SandboxException(Kind.IO, "the sandbox uid cannot reach the work dir: " + a
-                        + " is not searchable by others and not ours to change");
-            }
-            Files.setAttribute(a, "unix:mode", (mode & 07777) | 01);
         }
     }
 
