@@ -3,7 +3,9 @@ package dev.stepgym.protocol.record;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.stepgym.protocol.json.Json;
 
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +26,9 @@ public final class TrajectoryReader {
     /** Reads one file. */
     public static Trajectory read(Path file) {
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        // A stream, not Files.readAllBytes: an interrupt must not fail the read (see TrajectoryRecorder).
+        try (InputStream in = new FileInputStream(file.toFile())) {
+            bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read trajectory " + file, e);
         }

@@ -2,13 +2,11 @@ package dev.stepgym.protocol.record;
 
 import dev.stepgym.protocol.json.Json;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -22,6 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * fsync per line keeps steps fast. At most {@code maxOpenFiles} files stay open (least recently
  * used are closed and reopened on demand), so 10,000 open episodes do not mean 10,000 descriptors.
  * Thread-safe; lines of one file must come from one caller at a time (the episode lock ensures it).
+ *
+ * <p>Files are written through {@link FileOutputStream} in append mode, not a {@code FileChannel}:
+ * an interrupted thread (a worker pool shutting down) closes an interruptible channel under every
+ * later writer of that file, which lost step and end lines on SIGTERM (issue 8). A stream write
+ * ignores interrupts.
  */
 public final class TrajectoryRecorder implements AutoCloseable {
     private final Path root;
@@ -103,7 +106,7 @@ public final class TrajectoryRecorder implements AutoCloseable {
         synchronized (this) {
             target = open.get(file);
             if (target == null) {
-                target = new OpenFile(openChannel(file));
+                target = new OpenFile(openStream(file));
                 open.put(file, target);
                 Iterator<OpenFile> eldest = open.values().iterator();
                 while (open.size() > maxOpenFiles && eldest.hasNext()) {
@@ -120,32 +123,29 @@ public final class TrajectoryRecorder implements AutoCloseable {
         return target;
     }
 
-    private FileChannel openChannel(Path file) {
+    private FileOutputStream openStream(Path file) {
         try {
             Path dir = file.getParent();
             if (createdDirectories.add(dir)) {
                 Files.createDirectories(dir);
             }
-            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            return new FileOutputStream(file.toFile(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open trajectory file " + file, e);
         }
     }
 
     private static final class OpenFile {
-        private final FileChannel channel;
+        private final FileOutputStream out;
         private boolean closed;
 
-        OpenFile(FileChannel channel) {
-            this.channel = channel;
+        OpenFile(FileOutputStream out) {
+            this.out = out;
         }
 
         void write(byte[] line) {
             try {
-                ByteBuffer buffer = ByteBuffer.wrap(line);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                out.write(line); // O_APPEND, unbuffered: the whole line goes to the OS in this call
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot append to a trajectory file", e);
             }
@@ -157,7 +157,7 @@ public final class TrajectoryRecorder implements AutoCloseable {
             }
             closed = true;
             try {
-                channel.close();
+                out.close();
             } catch (IOException ignored) {
                 // Nothing is buffered on our side: every line was already handed to the OS.
             }

@@ -145,4 +145,34 @@ class TrajectoryRecordsTest {
             assertThrows(IllegalArgumentException.class, () -> recorder.fileOf("..", "x"));
         }
     }
+
+    /**
+     * Issue 8: a worker interrupted by a pool shutdown closed the episode's interruptible channel,
+     * so its own line and every later line of that file (the end line) were lost.
+     */
+    @Test
+    void anInterruptedWriterLosesNoLineAndBreaksNoFile() {
+        try (TrajectoryRecorder recorder = new TrajectoryRecorder(root, 4)) {
+            Path file = recorder.fileOf("counter-v1", "ep-int");
+            recorder.append(file, header("ep-int"));
+            Thread.currentThread().interrupt();
+            try {
+                recorder.append(file, step(1));
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is left for its owner");
+            } finally {
+                Thread.interrupted();
+            }
+            recorder.append(file, step(2));
+            recorder.append(file, new TrajectoryRecord.End(2, 1.0, Map.of(), "shutdown"));
+            Thread.currentThread().interrupt();
+            Trajectory read;
+            try {
+                read = TrajectoryReader.read(file);
+            } finally {
+                Thread.interrupted();
+            }
+            assertEquals(List.of(step(1), step(2)), read.steps());
+            assertNotNull(read.end());
+        }
+    }
 }
