@@ -19,4 +19,15 @@ public interface EnvironmentProvider {
      *                 an error so typos do not pass silently
      */
     EnvironmentFactory open(Map<String, String> settings);
+
+    /**
+     * The reward pipeline that reproduces this environment's components from its evidence, as
+     * JSON ({@code {"signals":[{"name":…,"weight":…,"params":{…}}]}}); the reward layer puts it in
+     * front of every episode unless the server, the scenario or the episode's
+     * {@code options.reward_pipeline} names another. Null: the environment computes its own
+     * rewards (test environments).
+     */
+    default Map<String, Object> defaultRewardPipeline() {
+        return null;
+    }
 }

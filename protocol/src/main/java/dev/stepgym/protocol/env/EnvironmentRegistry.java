@@ -32,6 +32,23 @@ public final class EnvironmentRegistry {
         return new EnvironmentRegistry(found);
     }
 
+    /**
+     * The same environments, each provider passed through {@code wrapper} (which must keep its
+     * id): how the composition root puts a layer, such as the reward pipeline, in front of every
+     * environment without the environments or the server knowing.
+     */
+    public EnvironmentRegistry map(java.util.function.UnaryOperator<EnvironmentProvider> wrapper) {
+        Map<String, EnvironmentProvider> mapped = new TreeMap<>();
+        providers.forEach((id, provider) -> {
+            EnvironmentProvider wrapped = wrapper.apply(provider);
+            if (!wrapped.spec().id().equals(id)) {
+                throw new IllegalStateException("a wrapper changed the id of " + id + " to " + wrapped.spec().id());
+            }
+            mapped.put(id, wrapped);
+        });
+        return new EnvironmentRegistry(mapped);
+    }
+
     /** Sorted ids. */
     public java.util.Set<String> ids() {
         return providers.keySet();

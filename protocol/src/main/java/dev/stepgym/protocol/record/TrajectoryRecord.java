@@ -29,24 +29,47 @@ public sealed interface TrajectoryRecord {
      * @param rewardConfigDigest  sha256 of the reward weight overrides in force, so re-scoring knows what it replaces
      * @param parentEpisodeId     for a fork: the episode it was forked from, else null
      * @param parentStep          for a fork: the parent's step count at the fork, else null
+     * @param context             what the episode's reward signals know of its task (see
+     *                            {@code Start.context}): with the steps' evidence, enough to re-score
+     * @param rewardPipeline      the reward pipeline in force (signals, weights, parameters,
+     *                            transforms); {@code rewardConfigDigest} is its digest
      */
     record Header(String episodeId, String env, String envVersion, String task, long seed, String scenario,
                   String rewardConfigDigest,
                   @JsonInclude(JsonInclude.Include.NON_NULL) String parentEpisodeId,
                   @JsonInclude(JsonInclude.Include.NON_NULL) Integer parentStep,
-                  Map<String, Object> options) implements TrajectoryRecord {
+                  Map<String, Object> options,
+                  @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> context,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> rewardPipeline) implements TrajectoryRecord {
         public Header {
             options = options == null ? Map.of() : options;
+            context = context == null ? Map.of() : context;
+        }
+
+        public Header(String episodeId, String env, String envVersion, String task, long seed, String scenario,
+                      String rewardConfigDigest, String parentEpisodeId, Integer parentStep, Map<String, Object> options) {
+            this(episodeId, env, envVersion, task, seed, scenario, rewardConfigDigest, parentEpisodeId, parentStep,
+                    options, Map.of(), null);
         }
     }
 
-    /** One step, exactly as the client saw it, plus the time the environment took. */
+    /**
+     * One step, exactly as the client saw it, plus what happened ({@code evidence}, from which the
+     * reward layer computed {@code rewards}) and the time the environment took.
+     */
     record StepLine(int step, Action action, Observation observation, List<RewardComponent> rewards, double reward,
                     boolean terminated, boolean truncated, String stateHash, Map<String, Object> info,
-                    long elapsedMs) implements TrajectoryRecord {
+                    long elapsedMs,
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> evidence) implements TrajectoryRecord {
         public StepLine {
             rewards = rewards == null ? List.of() : rewards;
             info = info == null ? Map.of() : info;
+            evidence = evidence == null ? Map.of() : evidence;
+        }
+
+        public StepLine(int step, Action action, Observation observation, List<RewardComponent> rewards, double reward,
+                        boolean terminated, boolean truncated, String stateHash, Map<String, Object> info, long elapsedMs) {
+            this(step, action, observation, rewards, reward, terminated, truncated, stateHash, info, elapsedMs, Map.of());
         }
     }
 
@@ -55,8 +78,10 @@ public sealed interface TrajectoryRecord {
      *
      * @param totalReturn sum of the step rewards recorded in this file (on the wire: {@code return})
      * @param reason      {@code closed}, {@code expired} or {@code shutdown}
+     * @param returns     per-step values after the reward pipeline's trajectory transforms, when it has any
      */
-    record End(int steps, @JsonProperty("return") double totalReturn, Map<String, Object> outcome, String reason)
+    record End(int steps, @JsonProperty("return") double totalReturn, Map<String, Object> outcome, String reason,
+               @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> returns)
             implements TrajectoryRecord {
         public static final String CLOSED = "closed";
         public static final String EXPIRED = "expired";
@@ -64,6 +89,11 @@ public sealed interface TrajectoryRecord {
 
         public End {
             outcome = outcome == null ? Map.of() : outcome;
+            returns = returns == null ? null : List.copyOf(returns);
+        }
+
+        public End(int steps, double totalReturn, Map<String, Object> outcome, String reason) {
+            this(steps, totalReturn, outcome, reason, null);
         }
     }
 }
