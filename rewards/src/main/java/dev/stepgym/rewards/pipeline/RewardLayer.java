@@ -66,7 +66,8 @@ public final class RewardLayer {
         return registry.map(this::wrap);
     }
 
-    EnvironmentProvider wrap(EnvironmentProvider provider) {
+    /** The provider with this layer in front, or the provider itself when it has no pipeline. */
+    public EnvironmentProvider wrap(EnvironmentProvider provider) {
         Optional<PipelineConfig> config = pipelineOf(provider);
         if (config.isEmpty()) {
             return provider;
