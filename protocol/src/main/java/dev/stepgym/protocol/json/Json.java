@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -27,6 +28,8 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
+    /** One whole document: anything but white space after the value is an error, not ignored. */
+    private static final ObjectReader WHOLE_TREE = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final ObjectMapper CANONICAL = MAPPER.copy()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
@@ -55,6 +58,17 @@ public final class Json {
         return write(value).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The length in bytes of {@code value}'s JSON, counted as it is written (nothing is kept). */
+    public static long size(Object value) {
+        CountingStream counter = new CountingStream();
+        try {
+            MAPPER.writeValue(counter, value);
+        } catch (java.io.IOException e) {
+            throw new StepGymException(ErrorCode.INTERNAL, "cannot serialise " + value.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+        return counter.count;
+    }
+
     /** Parses {@code json} into {@code type}; malformed input or wrong types answer BAD_REQUEST. */
     public static <T> T read(String json, Class<T> type) {
         try {
@@ -64,9 +78,13 @@ public final class Json {
         }
     }
 
+    /**
+     * Parses one JSON document. Anything after the value but white space is refused
+     * ({@code {"env":"x"} garbage} is malformed, not {@code {"env":"x"}}).
+     */
     public static JsonNode tree(String json) {
         try {
-            JsonNode node = MAPPER.readTree(json);
+            JsonNode node = WHOLE_TREE.readTree(json);
             if (node == null || node.isMissingNode()) {
                 throw new StepGymException(ErrorCode.BAD_REQUEST, "empty body: a JSON object was expected");
             }
@@ -114,5 +132,20 @@ public final class Json {
 
     private static String wireName(Class<?> type) {
         return PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(type.getSimpleName());
+    }
+
+    /** Counts bytes and drops them. */
+    private static final class CountingStream extends java.io.OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
     }
 }

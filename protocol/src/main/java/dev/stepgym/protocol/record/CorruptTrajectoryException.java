@@ -9,11 +9,18 @@ import java.nio.file.Path;
 public class CorruptTrajectoryException extends RuntimeException {
     private final Path file;
     private final int lineNumber;
+    private final String problem;
 
     public CorruptTrajectoryException(Path file, int lineNumber, String problem) {
         super(file + " line " + lineNumber + ": " + problem);
         this.file = file;
         this.lineNumber = lineNumber;
+        this.problem = problem;
+    }
+
+    /** What is wrong with the line, without the file's path (safe to show a remote client). */
+    public String problem() {
+        return problem;
     }
 
     public Path file() {

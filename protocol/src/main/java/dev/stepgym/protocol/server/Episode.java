@@ -28,7 +28,8 @@ final class Episode {
     double totalReturn;
     boolean terminated;
     boolean truncated;
-    boolean closed;
+    /** Set once, under the episode's monitor (see EpisodeManager#closeLocked); read anywhere. */
+    volatile boolean closed;
     /** Kept so a fork can answer with the state it starts from. */
     Observation lastObservation;
 

@@ -17,6 +17,7 @@ import dev.stepgym.protocol.env.Start;
 import dev.stepgym.protocol.env.Transition;
 import dev.stepgym.protocol.env.WebPages;
 import dev.stepgym.protocol.json.Json;
+import dev.stepgym.protocol.record.CorruptTrajectoryException;
 import dev.stepgym.protocol.record.Trajectory;
 import dev.stepgym.protocol.record.TrajectoryReader;
 import dev.stepgym.protocol.record.TrajectoryRecord;
@@ -24,6 +25,8 @@ import dev.stepgym.protocol.record.TrajectoryRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +55,11 @@ public final class EpisodeManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EpisodeManager.class);
     private static final Pattern EPISODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final int RECENT_SUMMARIES = 4096;
+    /** How long a shutdown waits for steps still running, all episodes together. */
     private static final long SHUTDOWN_WAIT_SECONDS = 5;
+    /** What a batch entry that was not run answers once the batch's reply is full. */
+    private static final String NOT_RUN = "not run: this batch's reply reached the limit of %d bytes (serve --max-reply-bytes);"
+            + " send the remaining steps in another batch";
 
     private final ServerConfig config;
     private final EnvironmentRegistry registry;
@@ -115,7 +122,7 @@ public final class EpisodeManager implements AutoCloseable {
         int maxSteps = config.maxStepsOverride(spec.id()).orElse(spec.maxSteps());
         for (Map.Entry<String, Object> option : call.options().entrySet()) {
             switch (option.getKey()) {
-                case "max_steps" -> maxSteps = positiveInt("options.max_steps", option.getValue());
+                case "max_steps" -> maxSteps = stepLimit(option.getValue());
                 case "privileged" -> privileged = privileged(option.getValue());
                 default -> {
                     if (option.getValue() != null) {
@@ -184,14 +191,21 @@ public final class EpisodeManager implements AutoCloseable {
             String stateHash = stateHash(episode.envId, episode.env);
             StepResult result = new StepResult(transition.observation(), reward, rewards, terminated, truncated,
                     step, stateHash, transition.info());
-            episode.steps = step;
-            episode.totalReturn += reward;
-            episode.terminated = terminated;
-            episode.truncated = truncated;
-            episode.lastObservation = transition.observation();
             long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            record(episode, new TrajectoryRecord.StepLine(step, action, result.observation(), rewards, reward,
-                    terminated, truncated, stateHash, result.info(), elapsedMs));
+            // A shutdown that gave up waiting for this step may have closed the episode meanwhile:
+            // then its end line is written and this step must leave no line after it.
+            synchronized (episode) {
+                if (episode.closed) {
+                    throw notFound(episodeId);
+                }
+                episode.steps = step;
+                episode.totalReturn += reward;
+                episode.terminated = terminated;
+                episode.truncated = truncated;
+                episode.lastObservation = transition.observation();
+                record(episode, new TrajectoryRecord.StepLine(step, action, result.observation(), rewards, reward,
+                        terminated, truncated, stateHash, result.info(), elapsedMs));
+            }
             return result;
         } finally {
             episode.touch();
@@ -199,15 +213,34 @@ public final class EpisodeManager implements AutoCloseable {
         }
     }
 
-    /** Steps several episodes, in order; a failing entry becomes an error entry, the others go on. */
+    /**
+     * Steps several episodes, in order; a failing entry becomes an error entry, the others go on.
+     * At most {@link ServerLimits#maxBatchSteps()} entries (else TOO_LARGE, nothing is run). Once
+     * the results reach {@link ServerLimits#maxReplyBytes()}, the remaining entries are not run and
+     * answer REPLY_TOO_LARGE: no step is taken whose result the client would not get.
+     */
     public BatchResult batchStep(List<BatchStep> steps) {
+        ServerLimits limits = config.limits();
+        if (steps.size() > limits.maxBatchSteps()) {
+            throw new StepGymException(ErrorCode.TOO_LARGE, "a batch of " + steps.size() + " steps is over the limit of "
+                    + limits.maxBatchSteps() + " (serve --max-batch-steps): split it");
+        }
         List<Object> results = new ArrayList<>(steps.size());
+        long replyBytes = 0;
         for (BatchStep entry : steps) {
-            try {
-                results.add(step(entry.episodeId(), entry.action()));
-            } catch (RuntimeException e) {
-                results.add(new ErrorBody(ErrorMapping.detail(e)));
+            Object result;
+            if (replyBytes >= limits.maxReplyBytes()) {
+                result = new ErrorBody(new ErrorBody.Detail(ErrorCode.REPLY_TOO_LARGE,
+                        String.format(NOT_RUN, limits.maxReplyBytes()), null));
+            } else {
+                try {
+                    result = step(entry.episodeId(), entry.action());
+                } catch (RuntimeException e) {
+                    result = new ErrorBody(ErrorMapping.detail(e));
+                }
+                replyBytes += Json.size(result);
             }
+            results.add(result);
         }
         return new BatchResult(results);
     }
@@ -261,8 +294,9 @@ public final class EpisodeManager implements AutoCloseable {
         if (episode != null) {
             episode.lock.lock();
             try {
-                if (!episode.closed) {
-                    return closeLocked(episode, TrajectoryRecord.End.CLOSED);
+                EpisodeSummary summary = episode.closed ? null : closeLocked(episode, TrajectoryRecord.End.CLOSED);
+                if (summary != null) {
+                    return summary;
                 }
             } finally {
                 episode.lock.unlock();
@@ -285,7 +319,7 @@ public final class EpisodeManager implements AutoCloseable {
             episode.lock.lock();
             try {
                 episode.touch();
-                return TrajectoryReader.read(episode.file);
+                return readTrajectory(episodeId, episode.file);
             } finally {
                 episode.lock.unlock();
             }
@@ -298,10 +332,34 @@ public final class EpisodeManager implements AutoCloseable {
         for (String envId : candidates) {
             Path file = recorder.fileOf(envId, episodeId);
             if (Files.isRegularFile(file)) {
-                return TrajectoryReader.read(file);
+                return readTrajectory(episodeId, file);
             }
         }
         throw notFound(episodeId);
+    }
+
+    /**
+     * Reads a trajectory for a client: bounded by the reply limit, and with errors that name the
+     * episode and line but never a path of this host.
+     */
+    private Trajectory readTrajectory(String episodeId, Path file) {
+        int limit = config.limits().maxReplyBytes();
+        try {
+            long size = Files.size(file);
+            if (size > limit) {
+                throw new StepGymException(ErrorCode.REPLY_TOO_LARGE, "the trajectory of episode " + episodeId + " is "
+                        + size + " bytes, over the reply limit of " + limit + " bytes (serve --max-reply-bytes);"
+                        + " read it from the record directory instead");
+            }
+            return TrajectoryReader.read(file);
+        } catch (CorruptTrajectoryException e) {
+            throw new StepGymException(ErrorCode.CORRUPT_TRAJECTORY, "the trajectory of episode " + episodeId
+                    + " is damaged at line " + e.lineNumber() + ": " + e.problem(), e);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("cannot read the trajectory of episode {} from {}", episodeId, file, e);
+            throw new StepGymException(ErrorCode.INTERNAL, "cannot read the trajectory of episode " + episodeId
+                    + " (see the server log)", e);
+        }
     }
 
     /** Number of open episodes, all environments together. */
@@ -329,8 +387,8 @@ public final class EpisodeManager implements AutoCloseable {
                 continue;
             }
             try {
-                if (!episode.closed && System.nanoTime() - episode.lastTouchedNanos > leaseNanos) {
-                    closeLocked(episode, TrajectoryRecord.End.EXPIRED);
+                if (!episode.closed && System.nanoTime() - episode.lastTouchedNanos > leaseNanos
+                        && closeLocked(episode, TrajectoryRecord.End.EXPIRED) != null) {
                     reaped++;
                 }
             } finally {
@@ -351,13 +409,17 @@ public final class EpisodeManager implements AutoCloseable {
         }
         shutDown = true;
         reaper.shutdownNow();
+        // Steps stuck in an environment must not hold the shutdown hostage: one deadline for all.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SHUTDOWN_WAIT_SECONDS);
         for (Episode episode : open.values()) {
             boolean locked = false;
             try {
-                // A step stuck in an environment must not hold the shutdown hostage.
-                locked = episode.lock.tryLock(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+                locked = episode.lock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (!locked) {
+                LOG.warn("episode {} is still busy in {} at shutdown: closing it anyway", episode.id, episode.envId);
             }
             try {
                 if (!episode.closed) {
@@ -381,8 +443,20 @@ public final class EpisodeManager implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes an episode and writes its end line. Normally called under the episode's lock; a
+     * shutdown that could not get the lock calls it without, and the episode's monitor then keeps a
+     * late step from writing after the end line.
+     *
+     * @return the summary, or null when the episode had been closed already
+     */
     private EpisodeSummary closeLocked(Episode episode, String reason) {
-        episode.closed = true;
+        synchronized (episode) {
+            if (episode.closed) {
+                return null; // closed meanwhile by a shutdown that could not wait for the lock
+            }
+            episode.closed = true;
+        }
         Map<String, Object> outcome;
         try {
             Map<String, Object> reported = episode.env.outcome();
@@ -529,7 +603,7 @@ public final class EpisodeManager implements AutoCloseable {
 
     private void requireRunning() {
         if (shutDown) {
-            throw new StepGymException(ErrorCode.INTERNAL, "the server is shutting down");
+            throw new StepGymException(ErrorCode.SHUTTING_DOWN, "the server is shutting down: no new episodes");
         }
     }
 
@@ -552,12 +626,18 @@ public final class EpisodeManager implements AutoCloseable {
         }
     }
 
-    private static int positiveInt(String what, Object value) {
-        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
-                && number.longValue() >= 1 && number.longValue() <= Integer.MAX_VALUE) {
-            return number.intValue();
+    /** {@code options.max_steps}: a positive integer no higher than the server's ceiling. */
+    private int stepLimit(Object value) {
+        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
+                || number.doubleValue() < 1) {
+            throw new StepGymException(ErrorCode.BAD_REQUEST, "options.max_steps must be a positive integer, got " + Json.write(value));
         }
-        throw new StepGymException(ErrorCode.BAD_REQUEST, what + " must be a positive integer, got " + Json.write(value));
+        int ceiling = config.limits().maxStepsCeiling();
+        if (number.doubleValue() > ceiling) {
+            throw new StepGymException(ErrorCode.BAD_REQUEST, "options.max_steps " + Json.write(value)
+                    + " is over this server's ceiling of " + ceiling + " steps (serve --max-steps-ceiling)");
+        }
+        return number.intValue();
     }
 
     private boolean privileged(Object value) {

@@ -1,5 +1,7 @@
 package dev.stepgym.protocol.server;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.stepgym.protocol.ErrorBody;
@@ -53,6 +55,29 @@ public final class Operations {
     /** The reply for a frame that could not be read at all (too large). */
     public static String errorReply(JsonNode id, ErrorBody.Detail error) {
         return Json.write(new ErrorReply(id == null ? NullNode.getInstance() : id, false, error));
+    }
+
+    /**
+     * The {@code id} of a frame that is refused without being handled (a shutdown, a full socket),
+     * read with a streaming parser that skips every other field; null when there is none.
+     */
+    public static JsonNode peekId(String frame) {
+        try (JsonParser parser = Json.mapper().getFactory().createParser(frame)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return NullNode.getInstance();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("id".equals(name) && (value == JsonToken.VALUE_STRING || value.isNumeric())) {
+                    return Json.mapper().readTree(parser);
+                }
+                parser.skipChildren();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // unreadable: the reply goes without an id
+        }
+        return NullNode.getInstance();
     }
 
     private Object dispatch(JsonNode request) {

@@ -3,12 +3,17 @@ package dev.stepgym.protocol.server;
 import dev.stepgym.protocol.env.EnvironmentRegistry;
 import io.vertx.core.Vertx;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.concurrent.TimeUnit;
 
 /**
  * A server with everything it owns: its Vert.x instance, the {@link EpisodeManager} (and through it
- * every environment, episode and trajectory file) and the HTTP/WebSocket binding. Closing it stops
- * them in reverse order, so open episodes are recorded as ended and flushed before Vert.x goes.
+ * every environment, episode and trajectory file) and the HTTP/WebSocket binding. Closing it (as
+ * SIGTERM does) stops intake, lets running requests finish (up to
+ * {@link ServerLimits#shutdownGraceSeconds()}), writes every open episode's end line, and only then
+ * closes the connections, the worker pool and Vert.x, so nothing interrupts a step or a write.
  *
  * <pre>{@code
  * try (RunningServer server = RunningServer.start(ServerConfig.defaults().withPort(0), EnvironmentRegistry.discover())) {
@@ -18,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class RunningServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
     private final Vertx vertx;
     private final EpisodeManager manager;
     private final StepGymServer server;
@@ -88,18 +94,31 @@ public final class RunningServer implements AutoCloseable {
         }
         closed = true;
         try {
-            server.close();
+            server.stopIntake();
+            int grace = config.limits().shutdownGraceSeconds();
+            if (!server.awaitIdle(grace, TimeUnit.SECONDS)) {
+                LOG.warn("{} request(s) still running after the shutdown grace of {} s (serve --shutdown-grace-seconds):"
+                        + " closing their episodes anyway", server.requestsInFlight(), grace);
+            }
         } finally {
             try {
                 manager.close();
             } finally {
                 try {
-                    vertx.close().await(10, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    // Vert.x could not stop in time: the trajectories were already flushed above,
-                    // and the caller is shutting down anyway.
+                    server.close();
+                } finally {
+                    closeVertx();
                 }
             }
+        }
+    }
+
+    private void closeVertx() {
+        try {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Vert.x could not stop in time: the trajectories were already flushed above,
+            // and the caller is shutting down anyway.
         }
     }
 }

@@ -23,13 +23,14 @@ import java.util.TreeMap;
  * @param scenario        scenario name written in trajectory headers
  * @param workerThreads   threads running environment code (off the event loop)
  * @param maxOpenRecordFiles trajectory files kept open at once (least recently used are closed)
+ * @param limits          what one request, reply, socket and shutdown may cost (null: {@link ServerLimits#defaults()})
  */
 public record ServerConfig(String host, int port, Path recordDir, int maxBodyBytes, int leaseSeconds,
                            int defaultCapacity, Map<String, Integer> capacities, boolean allowPrivileged,
                            Map<String, Map<String, String>> envSettings,
                            Map<String, Map<String, Double>> rewardWeights,
                            Map<String, Integer> maxSteps, String scenario, int workerThreads,
-                           int maxOpenRecordFiles) {
+                           int maxOpenRecordFiles, ServerLimits limits) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -61,88 +62,96 @@ public record ServerConfig(String host, int port, Path recordDir, int maxBodyByt
             }
         }));
         scenario = scenario == null ? "default" : scenario;
+        limits = limits == null ? ServerLimits.defaults() : limits;
     }
 
-    /** Loopback, port 8080, {@code runs/}, 8 MiB, 300 s leases, 4096 episodes per environment. */
+    /** Loopback, port 8080, {@code runs/}, 8 MiB, 300 s leases, 4096 episodes per environment, {@link ServerLimits#defaults()}. */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of("runs"), DEFAULT_MAX_BODY_BYTES,
                 DEFAULT_LEASE_SECONDS, DEFAULT_CAPACITY, Map.of(), false, Map.of(), Map.of(), Map.of(),
-                "default", Math.max(16, 8 * Runtime.getRuntime().availableProcessors()), 256);
+                "default", Math.max(16, 8 * Runtime.getRuntime().availableProcessors()), 256, ServerLimits.defaults());
     }
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, recordDir, maxBodyBytes, leaseSeconds, defaultCapacity, capacities,
-                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, workerThreads, maxOpenRecordFiles);
+                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, workerThreads, maxOpenRecordFiles, limits);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, recordDir, maxBodyBytes, leaseSeconds, defaultCapacity, capacities,
-                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, workerThreads, maxOpenRecordFiles);
+                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, workerThreads, maxOpenRecordFiles, limits);
     }
 
     /** @param value the record directory, or null to record nothing */
     public ServerConfig withRecordDir(Path value) {
         return new ServerConfig(host, port, value, maxBodyBytes, leaseSeconds, defaultCapacity, capacities,
-                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, workerThreads, maxOpenRecordFiles);
+                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, workerThreads, maxOpenRecordFiles, limits);
     }
 
     public ServerConfig withMaxBodyBytes(int value) {
         return new ServerConfig(host, port, recordDir, value, leaseSeconds, defaultCapacity, capacities,
-                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, workerThreads, maxOpenRecordFiles);
+                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, workerThreads, maxOpenRecordFiles, limits);
     }
 
     public ServerConfig withLeaseSeconds(int value) {
         return new ServerConfig(host, port, recordDir, maxBodyBytes, value, defaultCapacity, capacities,
-                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, workerThreads, maxOpenRecordFiles);
+                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, workerThreads, maxOpenRecordFiles, limits);
     }
 
     public ServerConfig withDefaultCapacity(int value) {
         return new ServerConfig(host, port, recordDir, maxBodyBytes, leaseSeconds, value, capacities,
-                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, workerThreads, maxOpenRecordFiles);
+                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, workerThreads, maxOpenRecordFiles, limits);
     }
 
     public ServerConfig withCapacity(String envId, int value) {
         return new ServerConfig(host, port, recordDir, maxBodyBytes, leaseSeconds, defaultCapacity,
                 put(capacities, envId, value), allowPrivileged, envSettings, rewardWeights, maxSteps, scenario,
-                workerThreads, maxOpenRecordFiles);
+                workerThreads, maxOpenRecordFiles, limits);
     }
 
     public ServerConfig withAllowPrivileged(boolean value) {
         return new ServerConfig(host, port, recordDir, maxBodyBytes, leaseSeconds, defaultCapacity, capacities,
-                value, envSettings, rewardWeights, maxSteps, scenario, workerThreads, maxOpenRecordFiles);
+                value, envSettings, rewardWeights, maxSteps, scenario, workerThreads, maxOpenRecordFiles, limits);
     }
 
     public ServerConfig withEnvSettings(String envId, Map<String, String> settings) {
         return new ServerConfig(host, port, recordDir, maxBodyBytes, leaseSeconds, defaultCapacity, capacities,
                 allowPrivileged, put(envSettings, envId, settings), rewardWeights, maxSteps, scenario,
-                workerThreads, maxOpenRecordFiles);
+                workerThreads, maxOpenRecordFiles, limits);
     }
 
     public ServerConfig withRewardWeights(String envId, Map<String, Double> weights) {
         return new ServerConfig(host, port, recordDir, maxBodyBytes, leaseSeconds, defaultCapacity, capacities,
                 allowPrivileged, envSettings, put(rewardWeights, envId, weights), maxSteps, scenario,
-                workerThreads, maxOpenRecordFiles);
+                workerThreads, maxOpenRecordFiles, limits);
     }
 
     public ServerConfig withMaxSteps(String envId, int value) {
         return new ServerConfig(host, port, recordDir, maxBodyBytes, leaseSeconds, defaultCapacity, capacities,
                 allowPrivileged, envSettings, rewardWeights, put(maxSteps, envId, value), scenario,
-                workerThreads, maxOpenRecordFiles);
+                workerThreads, maxOpenRecordFiles, limits);
     }
 
     public ServerConfig withScenario(String value) {
         return new ServerConfig(host, port, recordDir, maxBodyBytes, leaseSeconds, defaultCapacity, capacities,
-                allowPrivileged, envSettings, rewardWeights, maxSteps, value, workerThreads, maxOpenRecordFiles);
+                allowPrivileged, envSettings, rewardWeights, maxSteps, value, workerThreads, maxOpenRecordFiles, limits);
     }
 
     public ServerConfig withWorkerThreads(int value) {
         return new ServerConfig(host, port, recordDir, maxBodyBytes, leaseSeconds, defaultCapacity, capacities,
-                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, value, maxOpenRecordFiles);
+                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, value, maxOpenRecordFiles, limits);
     }
 
     public ServerConfig withMaxOpenRecordFiles(int value) {
         return new ServerConfig(host, port, recordDir, maxBodyBytes, leaseSeconds, defaultCapacity, capacities,
-                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, workerThreads, value);
+                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, workerThreads, value, limits);
+    }
+
+    /** The same configuration with {@code change} applied to its limits. */
+    public ServerConfig withLimits(java.util.function.UnaryOperator<ServerLimits> change) {
+        return new ServerConfig(host, port, recordDir, maxBodyBytes, leaseSeconds, defaultCapacity, capacities,
+                allowPrivileged, envSettings, rewardWeights, maxSteps, scenario, workerThreads, maxOpenRecordFiles,
+                change.apply(limits));
     }
 
     /** Open episodes allowed for {@code envId}. */

@@ -7,14 +7,16 @@ import dev.stepgym.protocol.env.WebPages;
 import dev.stepgym.protocol.json.Json;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.buffer.Buffer;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,12 @@ import java.util.concurrent.TimeoutException;
  * The Vert.x binding of the episode protocol: HTTP routes of DESIGN.md §2, the WebSocket
  * {@code /v1/ws} and environment pages under {@code /web/{env-id}/}. Event loops only parse
  * routes and write answers; everything that touches an environment (or parses a body) runs on a
- * worker pool, unordered, so one slow episode never holds up another.
+ * worker pool, unordered, so one slow episode never holds up another. Every body, reply, socket
+ * queue and wait is bounded by {@link ServerConfig#limits()} (docs/limits.md).
+ *
+ * <p>Shutting down is three steps, so no step is cut off and every line gets written:
+ * {@link #stopIntake()} (new requests answer 503 SHUTTING_DOWN), {@link #awaitIdle} (running
+ * requests finish), then the owner closes the episodes and calls {@link #close()}.
  *
  * <pre>{@code
  * try (EpisodeManager manager = new EpisodeManager(config);
@@ -40,20 +47,22 @@ import java.util.concurrent.TimeoutException;
  */
 public final class StepGymServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StepGymServer.class);
-    private static final String JSON = "application/json";
     private static final long START_TIMEOUT_SECONDS = 60;
-    private static final int MAX_IN_FLIGHT_PER_SOCKET = 4096;
+    /** Time given to answers already on their way when the connections are closed. */
+    private static final long CLOSE_GRACE_MILLIS = 1000;
 
     private final Vertx vertx;
     private final boolean ownsVertx;
     private final WorkerExecutor workers;
     private final HttpServer http;
+    private final Intake intake;
 
-    private StepGymServer(Vertx vertx, boolean ownsVertx, WorkerExecutor workers, HttpServer http) {
+    private StepGymServer(Vertx vertx, boolean ownsVertx, WorkerExecutor workers, HttpServer http, Intake intake) {
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
         this.workers = workers;
         this.http = http;
+        this.intake = intake;
     }
 
     /**
@@ -68,7 +77,8 @@ public final class StepGymServer implements AutoCloseable {
         Vertx vx = owns ? Vertx.vertx() : vertx;
         WorkerExecutor workers = vx.createSharedWorkerExecutor("stepgym-env-" + System.identityHashCode(manager),
                 config.workerThreads());
-        Handlers handlers = new Handlers(manager, workers, config.maxBodyBytes());
+        Intake intake = new Intake();
+        Handlers handlers = new Handlers(vx, manager, workers, intake, config);
         // Frames may be up to twice the body limit before the transport itself gives up, so an
         // oversized message still gets a TOO_LARGE reply on a socket that stays open.
         int frameLimit = (int) Math.min(Integer.MAX_VALUE, Math.max(65536L, 2L * config.maxBodyBytes()));
@@ -77,8 +87,18 @@ public final class StepGymServer implements AutoCloseable {
                 .setPort(config.port())
                 .setMaxWebSocketFrameSize(frameLimit)
                 .setMaxWebSocketMessageSize(frameLimit)
+                // A connection silent both ways this long is closed: half-sent heads, forgotten sockets.
+                .setIdleTimeout(config.limits().idleTimeoutSeconds())
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setTcpNoDelay(true);
-        HttpServer server = vx.createHttpServer(options).requestHandler(handlers.router(vx));
+        HttpServer server = vx.createHttpServer(options)
+                .requestHandler(handlers.router())
+                // Upgrades are taken here rather than through the router: its socket wrapper hides
+                // the channel a stalled socket must be closed on (see SocketSession).
+                .webSocketHandshakeHandler(handlers::handshake)
+                .webSocketHandler(handlers::serve)
+                .invalidRequestHandler(Handlers::invalidRequest)
+                .exceptionHandler(e -> LOG.debug("connection error: {}", e.toString()));
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -91,7 +111,7 @@ public final class StepGymServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": " + cause.getMessage(), cause);
         }
         LOG.info("StepGym server listening on http://{}:{}", config.host(), server.actualPort());
-        return new StepGymServer(vx, owns, workers, server);
+        return new StepGymServer(vx, owns, workers, server, intake);
     }
 
     /** The bound port (the free port picked when the configuration asked for 0). */
@@ -99,17 +119,56 @@ public final class StepGymServer implements AutoCloseable {
         return http.actualPort();
     }
 
-    /** Stops listening and releases the worker pool (and Vert.x, if the server created it). */
+    /**
+     * From now on every new request (HTTP or WebSocket frame) answers 503 SHUTTING_DOWN; requests
+     * already taken in go on. The port stays open, so clients get that answer rather than a refusal.
+     */
+    public void stopIntake() {
+        intake.close();
+    }
+
+    /**
+     * Waits until the requests taken in before {@link #stopIntake()} are done.
+     *
+     * @return true when none is left, false when {@code timeout} passed first
+     */
+    public boolean awaitIdle(long timeout, TimeUnit unit) {
+        try {
+            return intake.awaitIdle(timeout, unit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Requests being worked on right now. */
+    public int requestsInFlight() {
+        return intake.inFlight();
+    }
+
+    /**
+     * Stops intake, closes the connections (answers already written get a moment to go out) and
+     * releases the worker pool (and Vert.x, if the server created it). Whoever owns the episodes
+     * should close them before this, after {@link #awaitIdle}: the pool interrupts what still runs.
+     */
     @Override
     public void close() {
+        intake.close();
         try {
-            http.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            http.shutdown(CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS).toCompletionStage().toCompletableFuture()
+                    .get(CLOSE_GRACE_MILLIS + 10_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("closing the HTTP server failed", e);
         }
         cleanUp(vertx, ownsVertx, workers);
+    }
+
+    /** The error a request gets once intake has stopped. */
+    static ErrorBody.Detail shuttingDown() {
+        return new ErrorBody.Detail(ErrorCode.SHUTTING_DOWN, "the server is shutting down: it finishes running steps"
+                + " but takes no new requests; retry on another server or after it restarts", null);
     }
 
     private static void cleanUp(Vertx vertx, boolean ownsVertx, WorkerExecutor workers) {
@@ -125,110 +184,125 @@ public final class StepGymServer implements AutoCloseable {
         }
     }
 
-    /** The routes and the WebSocket session logic. */
+    /** The routes. */
     private static final class Handlers {
+        private static final String WS_PATH = "/v1/ws";
+        private final Vertx vertx;
         private final EpisodeManager manager;
         private final Operations operations;
         private final WorkerExecutor workers;
-        private final int maxBodyBytes;
+        private final Intake intake;
+        private final ServerConfig config;
 
-        Handlers(EpisodeManager manager, WorkerExecutor workers, int maxBodyBytes) {
+        Handlers(Vertx vertx, EpisodeManager manager, WorkerExecutor workers, Intake intake, ServerConfig config) {
+            this.vertx = vertx;
             this.manager = manager;
             this.operations = new Operations(manager);
             this.workers = workers;
-            this.maxBodyBytes = maxBodyBytes;
+            this.intake = intake;
+            this.config = config;
         }
 
-        Router router(Vertx vertx) {
+        Router router() {
             Router router = Router.router(vertx);
-            // Only POST bodies are read (and limited), route by route: a catch-all body route would
-            // turn every unknown GET into a 405, and the WebSocket route must stay unread.
-            BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
-            router.get("/v1/health").handler(ctx -> send(ctx, 200, Operations.health()));
+            // Bodies are read as raw bytes whatever their Content-Type, only on POST routes: a
+            // catch-all body route would turn every unknown GET into a 405, and the WebSocket
+            // route must stay unread.
+            BodyReader body = new BodyReader(vertx, config.maxBodyBytes(), config.limits().bodyTimeoutSeconds() * 1000L);
+            router.route().handler(this::admit);
+            router.get("/v1/health").handler(ctx -> HttpAnswers.json(ctx.response(), 200, Json.writeBytes(Operations.health())));
             router.get("/v1/envs").handler(ctx -> offload(ctx, 200, operations::envs));
             router.post("/v1/episodes").handler(body).handler(ctx -> offload(ctx, 201,
-                    () -> manager.reset(RequestDecoder.reset(RequestDecoder.object(ctx.body().asString())))));
+                    () -> manager.reset(RequestDecoder.reset(RequestDecoder.object(BodyReader.text(ctx))))));
             router.post("/v1/episodes/:id/step").handler(body).handler(ctx -> offload(ctx, 200,
-                    () -> manager.step(ctx.pathParam("id"), RequestDecoder.action(RequestDecoder.object(ctx.body().asString())))));
+                    () -> manager.step(ctx.pathParam("id"), RequestDecoder.action(RequestDecoder.object(BodyReader.text(ctx))))));
             router.post("/v1/episodes/:id/fork").handler(body).handler(ctx -> offload(ctx, 201, () -> manager.fork(ctx.pathParam("id"))));
             router.delete("/v1/episodes/:id").handler(ctx -> offload(ctx, 200, () -> manager.close(ctx.pathParam("id"))));
             router.get("/v1/episodes/:id/trajectory").handler(ctx -> offload(ctx, 200, () -> manager.trajectory(ctx.pathParam("id"))));
             router.post("/v1/batch/step").handler(body).handler(ctx -> offload(ctx, 200,
-                    () -> manager.batchStep(RequestDecoder.batch(RequestDecoder.object(ctx.body().asString())))));
-            router.get("/v1/ws").handler(this::upgrade);
+                    () -> manager.batchStep(RequestDecoder.batch(RequestDecoder.object(BodyReader.text(ctx))))));
+            router.get(WS_PATH).handler(this::upgrade);
             router.get("/web/:env/*").handler(this::webPage);
             router.get("/web/:env").handler(this::webPage);
 
-            router.errorHandler(404, ctx -> sendError(ctx, new ErrorBody.Detail(ErrorCode.NOT_FOUND,
+            router.errorHandler(404, ctx -> HttpAnswers.error(ctx.response(), new ErrorBody.Detail(ErrorCode.NOT_FOUND,
                     "no route " + ctx.request().method() + " " + ctx.request().path() + "; see GET /v1/envs and docs/protocol.md", null)));
-            router.errorHandler(405, ctx -> sendError(ctx, 405, new ErrorBody.Detail(ErrorCode.BAD_REQUEST,
+            router.errorHandler(405, ctx -> HttpAnswers.error(ctx.response(), 405, new ErrorBody.Detail(ErrorCode.BAD_REQUEST,
                     "method " + ctx.request().method() + " is not allowed on " + ctx.request().path(), null)));
-            router.errorHandler(413, ctx -> sendError(ctx, new ErrorBody.Detail(ErrorCode.TOO_LARGE,
-                    "request body larger than the limit of " + maxBodyBytes + " bytes", null)));
-            router.errorHandler(400, ctx -> sendError(ctx, new ErrorBody.Detail(ErrorCode.BAD_REQUEST,
-                    ctx.failure() == null ? "bad request" : "bad request: " + ctx.failure().getMessage(), null)));
-            router.errorHandler(500, ctx -> sendError(ctx, ErrorMapping.detail(
+            router.errorHandler(400, ctx -> HttpAnswers.error(ctx.response(), new ErrorBody.Detail(ErrorCode.BAD_REQUEST,
+                    ctx.failure() == null || ctx.failure().getMessage() == null ? "bad request"
+                            : "bad request: " + ctx.failure().getMessage(), null)));
+            router.errorHandler(500, ctx -> HttpAnswers.error(ctx.response(), ErrorMapping.detail(
                     ctx.failure() == null ? new IllegalStateException("unknown failure") : ctx.failure())));
             return router;
         }
 
+        /** First on every route: once shutting down, answer 503 before reading anything more. */
+        private void admit(RoutingContext ctx) {
+            if (intake.isClosed()) {
+                HttpAnswers.errorAndClose(ctx.request(), ErrorCode.SHUTTING_DOWN.httpStatus(), shuttingDown());
+            } else {
+                ctx.next();
+            }
+        }
+
+        /**
+         * A request Vert.x could not decode: a request line or headers over Vert.x's limits (414,
+         * 431) or no HTTP at all (400). Answered with the JSON error body, then the connection is
+         * closed (the rest of what the client sent cannot be trusted to line up).
+         */
+        static void invalidRequest(HttpServerRequest request) {
+            Throwable cause = request.decoderResult().cause();
+            if (cause instanceof TooLongHttpLineException) {
+                HttpAnswers.errorAndClose(request, 414, new ErrorBody.Detail(ErrorCode.TOO_LARGE,
+                        "request line longer than " + HttpServerOptions.DEFAULT_MAX_INITIAL_LINE_LENGTH + " bytes", null));
+            } else if (cause instanceof TooLongHttpHeaderException) {
+                HttpAnswers.errorAndClose(request, 431, new ErrorBody.Detail(ErrorCode.TOO_LARGE,
+                        "request headers larger than " + HttpServerOptions.DEFAULT_MAX_HEADER_SIZE + " bytes", null));
+            } else {
+                HttpAnswers.errorAndClose(request, 400, new ErrorBody.Detail(ErrorCode.BAD_REQUEST,
+                        "not a valid HTTP/1.1 request" + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage()), null));
+            }
+        }
+
         /** Runs {@code work} on a worker (unordered) and writes its result or its error as JSON. */
         private void offload(RoutingContext ctx, int status, Callable<Object> work) {
-            workers.executeBlocking(() -> Json.writeBytes(work.call()), false).onComplete(outcome -> {
-                if (outcome.succeeded()) {
-                    sendBytes(ctx, status, outcome.result());
-                } else {
-                    sendError(ctx, ErrorMapping.detail(outcome.cause()));
-                }
-            });
-        }
-
-        private void upgrade(RoutingContext ctx) {
-            if (!ctx.request().canUpgradeToWebSocket()) {
-                sendError(ctx, new ErrorBody.Detail(ErrorCode.BAD_REQUEST,
-                        "/v1/ws is a WebSocket endpoint: connect with a WebSocket upgrade", null));
+            if (!intake.tryEnter()) {
+                HttpAnswers.errorAndClose(ctx.request(), ErrorCode.SHUTTING_DOWN.httpStatus(), shuttingDown());
                 return;
             }
-            ctx.request().toWebSocket().onSuccess(this::serve)
-                    .onFailure(e -> LOG.debug("WebSocket upgrade failed", e));
-        }
-
-        /** One socket: reassembles messages from frames, so an oversized one can be refused without closing. */
-        private void serve(ServerWebSocket socket) {
-            MessageAssembler assembler = new MessageAssembler(maxBodyBytes);
-            int[] inFlight = {0}; // touched only on this socket's event loop
-            socket.frameHandler(frame -> {
-                if (!(frame.isText() || frame.isBinary() || frame.isContinuation())) {
-                    return; // ping, pong and close frames are Vert.x's business
-                }
-                String message = assembler.add(frame.binaryData(), frame.isText() || frame.isBinary(), frame.isFinal());
-                if (assembler.tooLarge()) {
-                    if (frame.isFinal()) {
-                        socket.writeTextMessage(Operations.errorReply(null, new ErrorBody.Detail(ErrorCode.TOO_LARGE,
-                                "message larger than the limit of " + maxBodyBytes + " bytes", null)));
-                        assembler.reset();
+            workers.executeBlocking(() -> Json.writeBytes(work.call()), false).onComplete(outcome -> {
+                try {
+                    if (outcome.succeeded()) {
+                        HttpAnswers.json(ctx.response(), status, outcome.result());
+                    } else {
+                        HttpAnswers.error(ctx.response(), ErrorMapping.detail(outcome.cause()));
                     }
-                    return;
-                }
-                if (message != null) {
-                    if (inFlight[0] >= MAX_IN_FLIGHT_PER_SOCKET) {
-                        // A client that never waits for answers must not queue unbounded work.
-                        socket.writeTextMessage(Operations.errorReply(null, new ErrorBody.Detail(ErrorCode.CAPACITY,
-                                MAX_IN_FLIGHT_PER_SOCKET + " requests already in flight on this socket: wait for replies", 1)));
-                        return;
-                    }
-                    inFlight[0]++;
-                    workers.executeBlocking(() -> operations.handleFrame(message), false)
-                            .onComplete(reply -> {
-                                inFlight[0]--;
-                                if (!socket.isClosed()) {
-                                    socket.writeTextMessage(reply.succeeded() ? reply.result()
-                                            : Operations.errorReply(null, ErrorMapping.detail(reply.cause())));
-                                }
-                            });
+                } finally {
+                    intake.exit(); // after the answer is handed to the connection, so a shutdown lets it out
                 }
             });
-            socket.exceptionHandler(e -> LOG.debug("WebSocket error", e));
+        }
+
+        /** {@code GET /v1/ws} without an upgrade (upgrades never reach the router). */
+        private void upgrade(RoutingContext ctx) {
+            HttpAnswers.error(ctx.response(), new ErrorBody.Detail(ErrorCode.BAD_REQUEST,
+                    "/v1/ws is a WebSocket endpoint: connect with a WebSocket upgrade", null));
+        }
+
+        /** A WebSocket upgrade: only on {@code /v1/ws}, and not while shutting down. */
+        void handshake(ServerWebSocketHandshake handshake) {
+            if (!WS_PATH.equals(handshake.path())) {
+                handshake.reject(404);
+            } else if (intake.isClosed()) {
+                handshake.reject(ErrorCode.SHUTTING_DOWN.httpStatus());
+            } else {
+                handshake.accept().onFailure(e -> LOG.debug("WebSocket upgrade failed: {}", e.toString()));
+            }
+        }
+
+        void serve(ServerWebSocket socket) {
+            new SocketSession(socket, vertx, workers, operations, intake, config.limits(), config.maxBodyBytes()).start();
         }
 
         private void webPage(RoutingContext ctx) {
@@ -238,47 +312,28 @@ public final class StepGymServer implements AutoCloseable {
             String below = path.startsWith(prefix) ? path.substring(prefix.length()) : "";
             Map<String, String> query = new LinkedHashMap<>();
             ctx.queryParams().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
+            if (!intake.tryEnter()) {
+                HttpAnswers.errorAndClose(ctx.request(), ErrorCode.SHUTTING_DOWN.httpStatus(), shuttingDown());
+                return;
+            }
             workers.executeBlocking(() -> {
                 WebPages pages = manager.webPages(env).orElseThrow(() ->
                         new StepGymException(ErrorCode.NOT_FOUND, env + " has no web pages"));
                 return pages.render(below, query);
             }, false).onComplete(outcome -> {
-                if (outcome.failed()) {
-                    sendError(ctx, ErrorMapping.detail(outcome.cause()));
-                    return;
+                try {
+                    if (outcome.failed()) {
+                        HttpAnswers.error(ctx.response(), ErrorMapping.detail(outcome.cause()));
+                    } else if (!ctx.response().ended() && !ctx.response().closed()) {
+                        WebPages.Page page = outcome.result();
+                        ctx.response().setStatusCode(page.status())
+                                .putHeader(HttpHeaders.CONTENT_TYPE, page.contentType())
+                                .end(page.body());
+                    }
+                } finally {
+                    intake.exit();
                 }
-                WebPages.Page page = outcome.result();
-                ctx.response().setStatusCode(page.status())
-                        .putHeader(HttpHeaders.CONTENT_TYPE, page.contentType())
-                        .end(page.body());
             });
-        }
-
-        private static void send(RoutingContext ctx, int status, Object body) {
-            sendBytes(ctx, status, Json.writeBytes(body));
-        }
-
-        private static void sendBytes(RoutingContext ctx, int status, byte[] body) {
-            if (ctx.response().ended() || ctx.response().closed()) {
-                return;
-            }
-            ctx.response().setStatusCode(status)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
-                    .end(Buffer.buffer(body));
-        }
-
-        private static void sendError(RoutingContext ctx, ErrorBody.Detail error) {
-            sendError(ctx, error.code().httpStatus(), error);
-        }
-
-        private static void sendError(RoutingContext ctx, int status, ErrorBody.Detail error) {
-            if (ctx.response().ended() || ctx.response().closed()) {
-                return;
-            }
-            if (error.retryAfterSeconds() != null) {
-                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(error.retryAfterSeconds()));
-            }
-            sendBytes(ctx, status, Json.writeBytes(new ErrorBody(error)));
         }
     }
 }

@@ -317,7 +317,7 @@ class EpisodeManagerTest {
             assertEquals("shutdown", t.end().reason());
             assertNull(t.tornLine());
         }
-        failure(ErrorCode.INTERNAL, () -> manager.reset(ResetCall.of(ENV, null, null)));
+        failure(ErrorCode.SHUTTING_DOWN, () -> manager.reset(ResetCall.of(ENV, null, null)));
     }
 
     @Test

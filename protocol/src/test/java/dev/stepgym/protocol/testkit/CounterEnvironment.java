@@ -23,6 +23,7 @@ public final class CounterEnvironment implements Environment {
     private static final String SOURCE = "env:counter";
     private static final Pattern TASK = Pattern.compile("target-([1-9])");
     private static final Pattern ADD = Pattern.compile("add\\[(-?\\d{1,6})]");
+    private static final Pattern SPIN = Pattern.compile("spin\\[(\\d{1,4})]");
     private static final List<String> ACTIONS = List.of("inc", "dec", "add[n]", "done");
 
     private final AtomicInteger live;
@@ -79,6 +80,11 @@ public final class CounterEnvironment implements Environment {
             CounterGate.pass();
             return Transition.of(observation(null), List.of(), false);
         }
+        Matcher spin = SPIN.matcher(verb);
+        if (spin.matches()) {
+            spin(Integer.parseInt(spin.group(1)));
+            return Transition.of(observation(null), List.of(), false);
+        }
         Integer delta = switch (verb) {
             case "inc" -> 1;
             case "dec" -> -1;
@@ -125,6 +131,22 @@ public final class CounterEnvironment implements Environment {
         if (!closed) {
             closed = true;
             live.decrementAndGet();
+        }
+    }
+
+    /**
+     * Keeps the CPU busy for {@code millis} without ever looking at the interrupt flag, like a
+     * search in a large index: an interrupt that arrives meanwhile is still pending when the step
+     * returns and its line is recorded.
+     */
+    private static void spin(int millis) {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        long sink = 0;
+        while (System.nanoTime() < end) {
+            sink += sink * 31 + 7;
+        }
+        if (sink == 42) {
+            System.out.print(""); // keeps the loop from being optimised away
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code done}. Small, deterministic and instant, with every feature the server must handle:
  * text and tool actions, step/outcome/penalty rewards, invalid actions, privileged info, fork,
  * web pages, and two actions for failure tests ({@code crash} throws like an environment bug,
- * {@code block} waits for {@link CounterGate}).
+ * {@code block} waits for {@link CounterGate}, {@code spin[ms]} keeps a CPU busy that long, deaf to interrupts).
  *
  * <p>Settings: {@code instance} (a name under which the factory can be found with
  * {@link CounterFactory#instance(String)}); any other key is refused.

@@ -62,9 +62,14 @@ public final class HttpJson {
     }
 
     public Reply send(String method, String path, String body) {
+        return send(method, path, body, "application/json");
+    }
+
+    /** Sends {@code body} with the given {@code Content-Type} (what {@code curl -d} does is {@code application/x-www-form-urlencoded}). */
+    public Reply send(String method, String path, String body, String contentType) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
