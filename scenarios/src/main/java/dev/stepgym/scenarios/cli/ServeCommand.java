@@ -1,6 +1,7 @@
 package dev.stepgym.scenarios.cli;
 
 import dev.stepgym.protocol.server.ServerConfig;
+import dev.stepgym.protocol.server.ServerLimits;
 import dev.stepgym.protocol.env.EnvironmentRegistry;
 import dev.stepgym.protocol.server.RunningServer;
 import picocli.CommandLine.Command;
@@ -38,6 +39,43 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--allow-privileged", description = "let clients ask for privileged goal data (oracle agents)")
     boolean allowPrivileged;
 
+    // What one client may cost; docs/limits.md says what a client gets past each.
+    @Option(names = "--max-batch-steps", defaultValue = "" + ServerLimits.DEFAULT_MAX_BATCH_STEPS,
+            description = "most entries in one batch_step (default: ${DEFAULT-VALUE}); past it: 413 TOO_LARGE")
+    int maxBatchSteps;
+
+    @Option(names = "--max-steps-ceiling", defaultValue = "" + ServerLimits.DEFAULT_MAX_STEPS_CEILING,
+            description = "highest options.max_steps a client may ask for (default: ${DEFAULT-VALUE}); past it: 400 BAD_REQUEST")
+    int maxStepsCeiling;
+
+    @Option(names = "--max-reply-bytes", defaultValue = "" + ServerLimits.DEFAULT_MAX_REPLY_BYTES,
+            description = "largest trajectory served, and where a batch stops taking steps (default: ${DEFAULT-VALUE}); past it: 413 REPLY_TOO_LARGE")
+    int maxReplyBytes;
+
+    @Option(names = "--max-in-flight-per-socket", defaultValue = "" + ServerLimits.DEFAULT_MAX_IN_FLIGHT_PER_SOCKET,
+            description = "requests of one WebSocket worked on at once (default: ${DEFAULT-VALUE}); past it: a CAPACITY error reply")
+    int maxInFlightPerSocket;
+
+    @Option(names = "--socket-write-queue-bytes", defaultValue = "" + ServerLimits.DEFAULT_SOCKET_WRITE_QUEUE_BYTES,
+            description = "replies queued for a WebSocket before the server stops reading it (default: ${DEFAULT-VALUE})")
+    int socketWriteQueueBytes;
+
+    @Option(names = "--socket-drain-seconds", defaultValue = "" + ServerLimits.DEFAULT_SOCKET_DRAIN_SECONDS,
+            description = "a WebSocket that leaves its full queue unread this long is closed (default: ${DEFAULT-VALUE})")
+    int socketDrainSeconds;
+
+    @Option(names = "--body-timeout-seconds", defaultValue = "" + ServerLimits.DEFAULT_BODY_TIMEOUT_SECONDS,
+            description = "time for a request body to arrive after its headers (default: ${DEFAULT-VALUE}); past it: 408 REQUEST_TIMEOUT")
+    int bodyTimeoutSeconds;
+
+    @Option(names = "--idle-timeout-seconds", defaultValue = "" + ServerLimits.DEFAULT_IDLE_TIMEOUT_SECONDS,
+            description = "a connection silent both ways this long is closed (default: ${DEFAULT-VALUE})")
+    int idleTimeoutSeconds;
+
+    @Option(names = "--shutdown-grace-seconds", defaultValue = "" + ServerLimits.DEFAULT_SHUTDOWN_GRACE_SECONDS,
+            description = "on SIGTERM, time running requests get to finish (default: ${DEFAULT-VALUE})")
+    int shutdownGraceSeconds;
+
     @Option(names = "--env-setting", paramLabel = "ENV.KEY=VALUE",
             description = "a setting for one environment, e.g. shop-v1.products=20000 (repeatable)")
     List<String> envSettings = List.of();
@@ -46,7 +84,12 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withRecordDir(recordDir)
                 .withLeaseSeconds(leaseSeconds).withDefaultCapacity(capacity).withMaxBodyBytes(maxBodyBytes)
-                .withAllowPrivileged(allowPrivileged);
+                .withAllowPrivileged(allowPrivileged)
+                .withLimits(limits -> limits.withMaxBatchSteps(maxBatchSteps).withMaxStepsCeiling(maxStepsCeiling)
+                        .withMaxReplyBytes(maxReplyBytes).withMaxInFlightPerSocket(maxInFlightPerSocket)
+                        .withSocketWriteQueueBytes(socketWriteQueueBytes).withSocketDrainSeconds(socketDrainSeconds)
+                        .withBodyTimeoutSeconds(bodyTimeoutSeconds).withIdleTimeoutSeconds(idleTimeoutSeconds)
+                        .withShutdownGraceSeconds(shutdownGraceSeconds));
         for (Map.Entry<String, Map<String, String>> entry : parseSettings(envSettings).entrySet()) {
             config = config.withEnvSettings(entry.getKey(), entry.getValue());
         }
