@@ -74,4 +74,12 @@ public final class RewardPipeline {
     public EpisodeRewards episode(Map<String, Object> context) {
         return new EpisodeRewards(this, context, List.of());
     }
+
+    /**
+     * A scorer that has already seen {@code history}: the steps a forked episode inherits from its
+     * parent, when its recorded file is re-scored alone.
+     */
+    public EpisodeRewards episode(Map<String, Object> context, List<Map<String, Object>> history) {
+        return new EpisodeRewards(this, context, history);
+    }
 }
