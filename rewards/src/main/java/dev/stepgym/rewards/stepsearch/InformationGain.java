@@ -3,8 +3,9 @@ package dev.stepgym.rewards.stepsearch;
 import dev.stepgym.rewards.text.AnswerText;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * StepSearch's step information gain for one episode: how much the documents retrieved in a search
@@ -29,8 +30,12 @@ import java.util.Map;
  * }</pre>
  */
 public final class InformationGain {
-    /** Term counts of the normalised gold paragraphs: immutable, shared by copies. */
-    private final List<Map<String, Integer>> goldCounts;
+    /**
+     * Term counts of the normalised gold paragraphs, in sorted term order: immutable, shared by copies.
+     * Never {@code Map.copyOf}: its iteration order is salted per JVM, and the TF-IDF sums follow the
+     * map's order, so the same input would give different last digits from run to run.
+     */
+    private final List<SortedMap<String, Integer>> goldCounts;
     private final double[] best;
 
     /** @param goldParagraphs the gold support paragraphs' text (MuSiQue {@code paragraph_text}), raw */
@@ -38,9 +43,9 @@ public final class InformationGain {
         if (goldParagraphs == null) {
             throw new IllegalArgumentException("gold paragraph list must not be null");
         }
-        List<Map<String, Integer>> counts = new ArrayList<>(goldParagraphs.size());
+        List<SortedMap<String, Integer>> counts = new ArrayList<>(goldParagraphs.size());
         for (String paragraph : goldParagraphs) {
-            counts.add(Map.copyOf(TfidfCosine.termCounts(AnswerText.normalize(paragraph))));
+            counts.add(Collections.unmodifiableSortedMap(TfidfCosine.termCounts(AnswerText.normalize(paragraph))));
         }
         this.goldCounts = List.copyOf(counts);
         this.best = new double[counts.size()];

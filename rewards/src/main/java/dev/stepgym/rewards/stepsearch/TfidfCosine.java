@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Cosine similarity of one text against each gold text under a TF-IDF model fitted on just those
@@ -14,6 +16,10 @@ import java.util.Map;
  * vanish), raw counts, smoothed idf {@code ln((1+n)/(1+df)) + 1} over the {@code n = 1 + |golds|}
  * texts, rows scaled to unit L2 norm. StepSearch refits on every call, so the idf of a term depends on
  * the gold set: Lucene analyzers and corpus-level idf would give other numbers.
+ *
+ * <p>Every sum runs over the terms in sorted order (scikit-learn's feature order), never over a
+ * hash-ordered map: floating-point addition is not associative, so a hash order would change the
+ * last digits with the order the tokens came in, and from one JVM run to the next.
  *
  * <p>A text with no tokens has a zero row and cosine 0. When no text has a token, scikit-learn raises
  * "empty vocabulary"; here every cosine is 0 instead, so a reward never fails on odd input.
@@ -59,36 +65,40 @@ public final class TfidfCosine {
         if (golds == null) {
             throw new IllegalArgumentException("gold text list must not be null");
         }
-        List<Map<String, Integer>> goldCounts = new ArrayList<>(golds.size());
+        List<SortedMap<String, Integer>> goldCounts = new ArrayList<>(golds.size());
         for (String gold : golds) {
             goldCounts.add(termCounts(gold));
         }
         return cosines(termCounts(text), goldCounts);
     }
 
-    /** Term counts of {@link #tokenize}; callers that score many texts against the same golds count them once. */
-    static Map<String, Integer> termCounts(String text) {
-        Map<String, Integer> counts = new HashMap<>();
+    /**
+     * Term counts of {@link #tokenize}, in sorted term order; callers that score many texts against the
+     * same golds count them once (and must keep the order: wrap, never copy into a hash map).
+     */
+    static SortedMap<String, Integer> termCounts(String text) {
+        SortedMap<String, Integer> counts = new TreeMap<>();
         for (String token : tokenize(text)) {
             counts.merge(token, 1, Integer::sum);
         }
         return counts;
     }
 
-    static double[] cosines(Map<String, Integer> textCounts, List<Map<String, Integer>> goldCounts) {
+    static double[] cosines(SortedMap<String, Integer> textCounts, List<SortedMap<String, Integer>> goldCounts) {
         double[] result = new double[goldCounts.size()];
         if (textCounts.isEmpty()) {
             return result;   // a zero row: every cosine is 0, whatever the golds hold
         }
         int documents = 1 + goldCounts.size();
+        // Integer counts, only looked up: a hash map is safe here.
         Map<String, Integer> documentFrequency = new HashMap<>();
         textCounts.keySet().forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
         goldCounts.forEach(g -> g.keySet().forEach(t -> documentFrequency.merge(t, 1, Integer::sum)));
 
-        Map<String, Double> textRow = unitRow(textCounts, documentFrequency, documents);
+        SortedMap<String, Double> textRow = unitRow(textCounts, documentFrequency, documents);
         for (int j = 0; j < result.length; j++) {
-            Map<String, Double> goldRow = unitRow(goldCounts.get(j), documentFrequency, documents);
-            double dot = 0.0;
+            SortedMap<String, Double> goldRow = unitRow(goldCounts.get(j), documentFrequency, documents);
+            double dot = 0.0;   // summed in the text's sorted term order
             for (Map.Entry<String, Double> e : textRow.entrySet()) {
                 Double w = goldRow.get(e.getKey());
                 if (w != null) {
@@ -100,9 +110,9 @@ public final class TfidfCosine {
         return result;
     }
 
-    private static Map<String, Double> unitRow(Map<String, Integer> counts, Map<String, Integer> df, int documents) {
-        Map<String, Double> row = new HashMap<>();
-        double squares = 0.0;
+    private static SortedMap<String, Double> unitRow(SortedMap<String, Integer> counts, Map<String, Integer> df, int documents) {
+        SortedMap<String, Double> row = new TreeMap<>();
+        double squares = 0.0;   // summed in sorted term order
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             double weight = e.getValue() * idf(df.get(e.getKey()), documents);
             row.put(e.getKey(), weight);
