@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code stepgym}: the entry point of {@code bin/stepgym}. */
 @Command(name = "stepgym", mixinStandardHelpOptions = true, version = "stepgym 0.1.0",
         description = "Environment simulator for LLM agents with step-level rewards.",
-        subcommands = {ServeCommand.class, RunCommand.class, EvalCommand.class, EnvsCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, RunCommand.class, EvalCommand.class, EnvsCommand.class, BenchCommand.class,
+                ReplayCommand.class, RewardsCommand.class})
 public final class StepGymCli implements Runnable {
 
     public static void main(String[] args) {

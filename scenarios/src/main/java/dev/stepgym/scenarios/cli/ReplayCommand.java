@@ -1,0 +1,46 @@
+package dev.stepgym.scenarios.cli;
+
+import dev.stepgym.rewards.pipeline.PipelineConfig;
+import dev.stepgym.rewards.replay.RescoreRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code stepgym replay …}: recorded trajectories re-scored, re-executed, or imported. Originals never change. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Work on recorded trajectories offline: rescore them with another reward pipeline, verify them by "
+                + "re-executing their actions, or import trajectories written by other tools. Originals are never changed.",
+        subcommands = {ReplayCommand.Rescore.class})
+final class ReplayCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "rescore", mixinStandardHelpOptions = true,
+            description = "Recompute every step's reward components from its recorded evidence with another pipeline, "
+                    + "without starting the environment, and write the results under OUT_DIR (same relative paths).")
+    static final class Rescore implements Callable<Integer> {
+        @Option(names = "--pipeline", required = true, paramLabel = "P.json", description = "the reward pipeline (docs/rewards.md)")
+        Path pipeline;
+
+        @Parameters(index = "0", paramLabel = "IN_DIR", description = "recorded trajectories (*.jsonl, searched recursively)")
+        Path in;
+
+        @Option(names = "--out", required = true, paramLabel = "OUT_DIR", description = "where the rescored files go; not inside IN_DIR")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            PipelineConfig config = PipelineConfig.parseJson(Files.readString(pipeline), pipeline.toString());
+            RescoreRun.Summary s = RescoreRun.run(in, config, out, System.err);
+            System.out.printf("rescored %d files, %d steps with %s; total reward %.6f; written under %s%n",
+                    s.files(), s.steps(), config.digest(), s.totalReturn(), out);
+            return 0;
+        }
+    }
+}
