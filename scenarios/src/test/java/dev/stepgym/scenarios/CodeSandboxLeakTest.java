@@ -12,9 +12,9 @@ import dev.stepgym.protocol.Action;
 import dev.stepgym.protocol.ResetResult;
 import dev.stepgym.protocol.StepResult;
 import dev.stepgym.protocol.env.EnvSettings;
-import dev.stepgym.protocol.env.EnvironmentRegistry;
 import dev.stepgym.protocol.server.RunningServer;
 import dev.stepgym.protocol.server.ServerConfig;
+import dev.stepgym.scenarios.server.Environments;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +47,8 @@ class CodeSandboxLeakTest {
         }
         assertTrue(Files.isReadable(patch) && Files.isReadable(hidden), "the answers exist on the host");
         String mark = "stepgym-leak-" + UUID.randomUUID();
-        try (RunningServer server = RunningServer.start(ServerConfig.defaults().withPort(0).withRecordDir(records),
-                EnvironmentRegistry.discover());
+        ServerConfig config = ServerConfig.defaults().withPort(0).withRecordDir(records);
+        try (RunningServer server = RunningServer.start(config, Environments.registry(config));
                 StepGymClient client = StepGymClient.connect(server.baseUrl())) {
             ResetResult other = client.reset("code-v1", task.id(), 1L, Map.of());
             client.step(other.episodeId(), Action.text("run_tests[]"));

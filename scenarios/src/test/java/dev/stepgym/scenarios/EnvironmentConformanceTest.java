@@ -15,6 +15,7 @@ import dev.stepgym.protocol.server.EpisodeManager;
 import dev.stepgym.protocol.server.EpisodeSummary;
 import dev.stepgym.protocol.server.ResetCall;
 import dev.stepgym.protocol.server.ServerConfig;
+import dev.stepgym.scenarios.server.Environments;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +47,8 @@ class EnvironmentConformanceTest {
     @BeforeAll
     static void open() throws Exception {
         Path records = Files.createTempDirectory("stepgym-conformance");
-        manager = new EpisodeManager(ServerConfig.defaults().withPort(0).withRecordDir(records), EnvironmentRegistry.discover());
+        ServerConfig config = ServerConfig.defaults().withPort(0).withRecordDir(records);
+        manager = new EpisodeManager(config, Environments.registry(config));
     }
 
     @AfterAll

@@ -31,7 +31,7 @@ class SearchQaBaselinesTest {
     @Test
     void oracleAnswersAndGainsInformationWhereRandomDoesNot(@TempDir Path records) {
         Scenario oracle = ScenarioLoader.load("searchqa-oracle");
-        try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(oracle, records), EnvironmentRegistry.discover())) {
+        try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(oracle, records), ScenarioConfig.registry(oracle))) {
             ComponentStats oracleStats = new ComponentStats();
             ComponentStats randomStats = new ComponentStats();
             List<EpisodeReport> oracleReports = ScenarioRunner.run(oracle, server, oracleStats);

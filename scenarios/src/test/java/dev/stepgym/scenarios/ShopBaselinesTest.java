@@ -26,7 +26,7 @@ class ShopBaselinesTest {
     @Test
     void oracleSolvesShopTasksAndRandomDoesNot(@TempDir Path records) {
         Scenario oracle = ScenarioLoader.load("shop-oracle");
-        try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(oracle, records), EnvironmentRegistry.discover())) {
+        try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(oracle, records), ScenarioConfig.registry(oracle))) {
             List<EpisodeReport> oracleReports = ScenarioRunner.run(oracle, server, StepListener.NONE);
             List<EpisodeReport> randomReports = ScenarioRunner.run(ScenarioLoader.load("shop-random"), server, StepListener.NONE);
             SummaryTable.header(System.out, 0.9);

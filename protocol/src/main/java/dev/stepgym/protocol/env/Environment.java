@@ -30,6 +30,14 @@ public interface Environment extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * The episode's per-step values after its reward pipeline's trajectory transforms (returns to
+     * go, PURE weighting, ...), in step order, or null when it has none. Asked once, at close.
+     */
+    default java.util.List<Double> returns() {
+        return null;
+    }
+
     /** Releases what the episode holds; idempotent. */
     @Override
     default void close() {

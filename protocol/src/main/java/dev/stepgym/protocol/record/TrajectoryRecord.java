@@ -33,6 +33,7 @@ public sealed interface TrajectoryRecord {
      *                            {@code Start.context}): with the steps' evidence, enough to re-score
      * @param rewardPipeline      the reward pipeline in force (signals, weights, parameters,
      *                            transforms); {@code rewardConfigDigest} is its digest
+     * @param maxSteps            the step limit in force (a truncation at this step is the server's)
      */
     record Header(String episodeId, String env, String envVersion, String task, long seed, String scenario,
                   String rewardConfigDigest,
@@ -40,7 +41,8 @@ public sealed interface TrajectoryRecord {
                   @JsonInclude(JsonInclude.Include.NON_NULL) Integer parentStep,
                   Map<String, Object> options,
                   @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> context,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> rewardPipeline) implements TrajectoryRecord {
+                  @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> rewardPipeline,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxSteps) implements TrajectoryRecord {
         public Header {
             options = options == null ? Map.of() : options;
             context = context == null ? Map.of() : context;
@@ -49,7 +51,14 @@ public sealed interface TrajectoryRecord {
         public Header(String episodeId, String env, String envVersion, String task, long seed, String scenario,
                       String rewardConfigDigest, String parentEpisodeId, Integer parentStep, Map<String, Object> options) {
             this(episodeId, env, envVersion, task, seed, scenario, rewardConfigDigest, parentEpisodeId, parentStep,
-                    options, Map.of(), null);
+                    options, Map.of(), null, null);
+        }
+
+        public Header(String episodeId, String env, String envVersion, String task, long seed, String scenario,
+                      String rewardConfigDigest, String parentEpisodeId, Integer parentStep, Map<String, Object> options,
+                      Map<String, Object> context, Map<String, Object> rewardPipeline) {
+            this(episodeId, env, envVersion, task, seed, scenario, rewardConfigDigest, parentEpisodeId, parentStep,
+                    options, context, rewardPipeline, null);
         }
     }
 

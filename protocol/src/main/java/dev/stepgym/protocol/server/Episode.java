@@ -22,6 +22,9 @@ final class Episode {
     final ReentrantLock lock = new ReentrantLock();
     /** Reset info, kept so a fork can answer like a reset. */
     final Map<String, Object> startInfo;
+    /** What the reward signals know of the task, and the pipeline in force: a fork's header repeats them. */
+    final Map<String, Object> context;
+    final Map<String, Object> rewardPipeline;
 
     volatile long lastTouchedNanos;
     int steps;
@@ -34,7 +37,10 @@ final class Episode {
     Observation lastObservation;
 
     Episode(String id, String envId, Environment env, String task, long seed, int maxSteps, Path file,
-            Map<String, Object> startInfo, Observation firstObservation, int steps) {
+            Map<String, Object> startInfo, Map<String, Object> context, Map<String, Object> rewardPipeline,
+            Observation firstObservation, int steps) {
+        this.context = context;
+        this.rewardPipeline = rewardPipeline;
         this.id = id;
         this.envId = envId;
         this.env = env;

@@ -14,6 +14,8 @@ import dev.stepgym.protocol.env.EnvironmentFactory;
 import dev.stepgym.protocol.env.EnvironmentRegistry;
 import dev.stepgym.protocol.env.ResetRequest;
 import dev.stepgym.protocol.env.Start;
+import dev.stepgym.protocol.env.StateHash;
+import dev.stepgym.protocol.env.TimeLimit;
 import dev.stepgym.protocol.env.Transition;
 import dev.stepgym.protocol.env.WebPages;
 import dev.stepgym.protocol.json.Json;
@@ -43,9 +45,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * Owns every open episode: opens environment factories lazily, applies the step limit, the reward
- * weights and the state hash, records trajectories, renews leases on every call, reaps idle
- * episodes and refuses new ones past an environment's capacity.
+ * Owns every open episode: opens environment factories lazily, admits episodes up to an
+ * environment's capacity, gives them ids and leases (renewed on every call, idle ones reaped),
+ * and composes what each step goes through: the environment (with the reward layer in front when
+ * the composition root put one there, see {@code RewardLayer}), the {@link TimeLimit}, the
+ * {@link StateHash}, then the trajectory line.
  *
  * <p>Thread-safe. Calls on one episode are serialised by the episode's lock (environments are
  * single-threaded); calls on different episodes run in parallel. Blocking: callers on an event loop
@@ -67,7 +71,6 @@ public final class EpisodeManager implements AutoCloseable {
     private final Map<String, EnvironmentFactory> factories = new ConcurrentHashMap<>();
     private final Map<String, Episode> open = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> openPerEnv = new ConcurrentHashMap<>();
-    private final Map<String, String> rewardDigests = new ConcurrentHashMap<>();
     private final RecentEpisodes recent = new RecentEpisodes(RECENT_SUMMARIES);
     private final ScheduledExecutorService reaper;
     private final long leaseNanos;
@@ -135,7 +138,7 @@ public final class EpisodeManager implements AutoCloseable {
         admit(spec.id());
         Environment env = null;
         try {
-            env = factory(spec.id()).newEpisode();
+            env = new TimeLimit(factory(spec.id()).newEpisode(), maxSteps);
             Start start = guard(spec.id(), "reset", env::reset, new ResetRequest(seed, call.task(), envOptions, privileged));
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("env", spec.id());
@@ -145,12 +148,11 @@ public final class EpisodeManager implements AutoCloseable {
             info.put("max_steps", maxSteps);
             start.info().forEach(info::putIfAbsent);
             String id = newEpisodeId();
-            String stateHash = stateHash(spec.id(), env);
+            String stateHash = StateHash.of(spec.id(), env);
             Path file = recorder == null ? null : recorder.fileOf(spec.id(), id);
             Episode episode = new Episode(id, spec.id(), env, task == null ? null : task.toString(), seed, maxSteps,
-                    file, info, start.observation(), 0);
-            record(episode, new TrajectoryRecord.Header(id, spec.id(), version(spec.id()), episode.task, seed,
-                    config.scenario(), rewardDigest(spec.id()), null, null, call.options()));
+                    file, info, start.context(), start.rewardPipeline(), start.observation(), 0);
+            record(episode, header(episode, call.options(), null, null));
             open.put(id, episode);
             return new ResetResult(id, start.observation(), info, config.leaseSeconds(), stateHash);
         } catch (RuntimeException | Error e) {
@@ -182,13 +184,12 @@ public final class EpisodeManager implements AutoCloseable {
             if (transition == null || transition.observation() == null) {
                 throw new StepGymException(ErrorCode.INTERNAL, "environment " + episode.envId + " returned no observation");
             }
-            List<RewardComponent> rewards = weighted(episode.envId, transition.rewards());
+            List<RewardComponent> rewards = transition.rewards();
             double reward = RewardComponent.total(rewards);
             int step = episode.steps + 1;
             boolean terminated = transition.terminated();
-            // Gymnasium's TimeLimit: hitting the limit without reaching an end state is a truncation.
-            boolean truncated = transition.truncated() || (!terminated && step >= episode.maxSteps);
-            String stateHash = stateHash(episode.envId, episode.env);
+            boolean truncated = transition.truncated(); // the TimeLimit wrapper's, or the environment's own
+            String stateHash = StateHash.of(episode.envId, episode.env);
             StepResult result = new StepResult(transition.observation(), reward, rewards, terminated, truncated,
                     step, stateHash, transition.info());
             long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -204,7 +205,7 @@ public final class EpisodeManager implements AutoCloseable {
                 episode.truncated = truncated;
                 episode.lastObservation = transition.observation();
                 record(episode, new TrajectoryRecord.StepLine(step, action, result.observation(), rewards, reward,
-                        terminated, truncated, stateHash, result.info(), elapsedMs));
+                        terminated, truncated, stateHash, result.info(), elapsedMs, transition.evidence()));
             }
             return result;
         } finally {
@@ -267,12 +268,11 @@ public final class EpisodeManager implements AutoCloseable {
                 Map<String, Object> info = new LinkedHashMap<>(parent.startInfo);
                 info.put("parent_episode_id", parent.id);
                 info.put("parent_step", parent.steps);
-                String stateHash = stateHash(parent.envId, child);
+                String stateHash = StateHash.of(parent.envId, child);
                 Path file = recorder == null ? null : recorder.fileOf(parent.envId, id);
                 Episode episode = new Episode(id, parent.envId, child, parent.task, parent.seed, parent.maxSteps,
-                        file, info, parent.lastObservation, parent.steps);
-                record(episode, new TrajectoryRecord.Header(id, parent.envId, version(parent.envId), parent.task,
-                        parent.seed, config.scenario(), rewardDigest(parent.envId), parent.id, parent.steps, Map.of()));
+                        file, info, parent.context, parent.rewardPipeline, parent.lastObservation, parent.steps);
+                record(episode, header(episode, Map.of(), parent.id, parent.steps));
                 open.put(id, episode);
                 return new ResetResult(id, parent.lastObservation, info, config.leaseSeconds(), stateHash);
             } catch (RuntimeException | Error e) {
@@ -465,13 +465,20 @@ public final class EpisodeManager implements AutoCloseable {
             LOG.warn("outcome() of episode {} ({}) failed", episode.id, episode.envId, e);
             outcome = Map.of("error", String.valueOf(e.getMessage()));
         }
-        EpisodeSummary summary = new EpisodeSummary(episode.id, episode.steps, episode.totalReturn, outcome);
+        List<Double> returns;
+        try {
+            returns = episode.env.returns();
+        } catch (RuntimeException e) {
+            LOG.warn("returns() of episode {} ({}) failed", episode.id, episode.envId, e);
+            returns = null;
+        }
+        EpisodeSummary summary = new EpisodeSummary(episode.id, episode.steps, episode.totalReturn, outcome, returns);
         // Remembered before leaving the open map, so a concurrent lookup always finds one of the two.
         recent.put(episode.id, new RecentEpisodes.Closed(episode.envId, summary, reason));
         open.remove(episode.id);
         release(episode.envId);
         closeQuietly(episode.env);
-        record(episode, new TrajectoryRecord.End(episode.steps, episode.totalReturn, outcome, reason));
+        record(episode, new TrajectoryRecord.End(episode.steps, episode.totalReturn, outcome, reason, returns));
         if (recorder != null) {
             recorder.finish(episode.file);
         }
@@ -552,28 +559,14 @@ public final class EpisodeManager implements AutoCloseable {
         }
     }
 
-    private List<RewardComponent> weighted(String envId, List<RewardComponent> rewards) {
-        Map<String, Double> weights = config.weights(envId);
-        if (weights.isEmpty()) {
-            return rewards;
-        }
-        List<RewardComponent> result = new ArrayList<>(rewards.size());
-        for (RewardComponent component : rewards) {
-            Double weight = weights.get(component.name());
-            result.add(weight == null ? component : component.withWeight(weight));
-        }
-        return result;
-    }
-
-    private static String stateHash(String envId, Environment env) {
-        Map<String, Object> hashed = new LinkedHashMap<>();
-        hashed.put("env", envId);
-        hashed.put("state", env.state());
-        return Json.sha256(hashed);
-    }
-
-    private String rewardDigest(String envId) {
-        return rewardDigests.computeIfAbsent(envId, id -> Json.sha256(config.weights(id)));
+    /**
+     * The header line: what the episode is, the context its reward signals read and the pipeline
+     * in force with its digest (the digest of no pipeline when the environment scores itself).
+     */
+    private TrajectoryRecord.Header header(Episode e, Map<String, Object> options, String parentId, Integer parentStep) {
+        String digest = Json.sha256(e.rewardPipeline == null ? Map.of() : e.rewardPipeline);
+        return new TrajectoryRecord.Header(e.id, e.envId, version(e.envId), e.task, e.seed, config.scenario(), digest,
+                parentId, parentStep, options, e.context, e.rewardPipeline, e.maxSteps);
     }
 
     private static String version(String envId) {

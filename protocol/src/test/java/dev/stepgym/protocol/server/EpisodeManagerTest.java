@@ -7,6 +7,15 @@ import dev.stepgym.protocol.ResetResult;
 import dev.stepgym.protocol.RewardComponent;
 import dev.stepgym.protocol.StepGymException;
 import dev.stepgym.protocol.StepResult;
+import dev.stepgym.protocol.EnvSpec;
+import dev.stepgym.protocol.env.Environment;
+import dev.stepgym.protocol.env.EnvironmentFactory;
+import dev.stepgym.protocol.env.EnvironmentProvider;
+import dev.stepgym.protocol.env.EnvironmentRegistry;
+import dev.stepgym.protocol.env.ResetRequest;
+import dev.stepgym.protocol.env.Start;
+import dev.stepgym.protocol.env.Transition;
+import dev.stepgym.protocol.json.Json;
 import dev.stepgym.protocol.record.Trajectory;
 import dev.stepgym.protocol.record.TrajectoryReader;
 import dev.stepgym.protocol.record.TrajectoryRecord;
@@ -164,25 +173,106 @@ class EpisodeManagerTest {
         assertNotNull(badTool.observation().lastActionError());
     }
 
-    @Test
-    void rewardWeightOverridesApplyAndAreDigestedInTheHeader() throws Exception {
-        EpisodeManager plain = manager();
-        EpisodeManager weighted = manager(c -> c.withRewardWeights(ENV, Map.of(CounterProvider.PROGRESS, 0.5))
-                .withScenario("weights-test"));
-        String id = weighted.reset(ResetCall.of(ENV, "target-2", 1L)).episodeId();
-        StepResult step = weighted.step(id, Action.text("inc"));
-        assertEquals(0.5, step.rewards().get(0).weight());
-        assertEquals(0.5, step.reward());
-        weighted.close(id);
-        String plainId = plain.reset(ResetCall.of(ENV, "target-2", 1L)).episodeId();
-        assertEquals(1.0, plain.step(plainId, Action.text("inc")).reward());
-        plain.close(plainId);
+    /** A stand-in for the reward layer: it names a pipeline at reset and reports transformed returns at close. */
+    private static final class PipelineStandIn implements Environment {
+        static final Map<String, Object> PIPELINE = Map.of("signals", List.of(Map.of("name", "progress")));
+        private final Environment env;
+        private int steps;
 
-        Trajectory a = weighted.trajectory(id);
-        Trajectory b = plain.trajectory(plainId);
-        assertEquals("weights-test", a.header().scenario());
-        assertNotEquals(a.header().rewardConfigDigest(), b.header().rewardConfigDigest());
-        assertEquals("v1", a.header().envVersion());
+        PipelineStandIn(Environment env) {
+            this.env = env;
+        }
+
+        @Override
+        public Start reset(ResetRequest request) {
+            return env.reset(request).withRewardPipeline(PIPELINE);
+        }
+
+        @Override
+        public Transition step(Action action) {
+            steps++;
+            return env.step(action);
+        }
+
+        @Override
+        public Environment fork() {
+            return new PipelineStandIn(env.fork());
+        }
+
+        @Override
+        public Object state() {
+            return env.state();
+        }
+
+        @Override
+        public List<Double> returns() {
+            return java.util.Collections.nCopies(steps, 0.25);
+        }
+    }
+
+    @Test
+    void headersCarryContextPipelineAndDigestStepLinesTheEvidenceEndLinesTheReturns() throws Exception {
+        EnvironmentRegistry layered = EnvironmentRegistry.discover().map(p -> new EnvironmentProvider() {
+            @Override
+            public EnvSpec spec() {
+                return p.spec();
+            }
+
+            @Override
+            public EnvironmentFactory open(Map<String, String> settings) {
+                EnvironmentFactory inner = p.open(settings);
+                return new EnvironmentFactory() {
+                    @Override
+                    public EnvSpec spec() {
+                        return inner.spec();
+                    }
+
+                    @Override
+                    public Environment newEpisode() {
+                        return new PipelineStandIn(inner.newEpisode());
+                    }
+
+                    @Override
+                    public List<String> tasks(String split) {
+                        return inner.tasks(split);
+                    }
+
+                    @Override
+                    public void close() {
+                        inner.close();
+                    }
+                };
+            }
+        });
+        EpisodeManager manager = new EpisodeManager(ServerConfig.defaults().withPort(0).withRecordDir(records)
+                .withEnvSettings(ENV, Map.of("instance", instance)).withScenario("layer-test"), layered);
+        managers.add(manager);
+        String id = manager.reset(ResetCall.of(ENV, "target-2", 1L)).episodeId();
+        manager.step(id, Action.text("inc"));
+        manager.step(id, Action.text("jump"));
+        String forkId = manager.fork(id).episodeId();
+        EpisodeSummary summary = manager.close(id);
+        assertEquals(List.of(0.25, 0.25), summary.returns());
+        manager.close(forkId);
+
+        Trajectory t = manager.trajectory(id);
+        assertEquals("layer-test", t.header().scenario());
+        assertEquals(Map.of("target", 2), t.header().context());
+        assertEquals(PipelineStandIn.PIPELINE, t.header().rewardPipeline());
+        assertEquals(Json.sha256(PipelineStandIn.PIPELINE), t.header().rewardConfigDigest());
+        assertEquals(Map.of("count", 1, "invalid_action", false), t.steps().get(0).evidence());
+        assertEquals(Map.of("count", 1, "invalid_action", true), t.steps().get(1).evidence());
+        assertEquals(List.of(0.25, 0.25), t.end().returns());
+        Trajectory fork = manager.trajectory(forkId);
+        assertEquals(t.header().context(), fork.header().context(), "a fork's header repeats the context");
+        assertEquals(t.header().rewardConfigDigest(), fork.header().rewardConfigDigest());
+        assertEquals(t.header().maxSteps(), fork.header().maxSteps());
+
+        EpisodeManager plain = manager();
+        String plainId = plain.reset(ResetCall.of(ENV, "target-2", 1L)).episodeId();
+        plain.close(plainId);
+        assertNotEquals(t.header().rewardConfigDigest(), plain.trajectory(plainId).header().rewardConfigDigest());
+        assertNull(plain.trajectory(plainId).end().returns(), "no pipeline, no transformed returns");
     }
 
     @Test

@@ -67,7 +67,7 @@ public final class CounterEnvironment implements Environment {
         if (request.privileged()) {
             info.put("goal", Map.of("target", target));
         }
-        return new Start(observation(null), info);
+        return new Start(observation(null), info, Map.of("target", target));
     }
 
     @Override
@@ -101,14 +101,16 @@ public final class CounterEnvironment implements Environment {
                     List.of(new RewardComponent(CounterProvider.SUCCESS, success, 1.0, SOURCE, RewardKind.OUTCOME)), true);
         }
         if (delta == null) {
-            return Transition.of(observation("cannot parse action '" + action.describe() + "'; try one of " + ACTIONS),
-                    List.of(new RewardComponent(CounterProvider.INVALID_ACTION, -1.0, 0.1, SOURCE, RewardKind.PENALTY)), false);
+            return new Transition(observation("cannot parse action '" + action.describe() + "'; try one of " + ACTIONS),
+                    List.of(new RewardComponent(CounterProvider.INVALID_ACTION, -1.0, 0.1, SOURCE, RewardKind.PENALTY)), false,
+                    false, Map.of(), Map.of("count", count, "invalid_action", true));
         }
         int before = Math.abs(target - count);
         count += delta;
         double progress = before - Math.abs(target - count);
-        return Transition.of(observation(null),
-                List.of(new RewardComponent(CounterProvider.PROGRESS, progress, 1.0, SOURCE, RewardKind.STEP)), false);
+        return new Transition(observation(null),
+                List.of(new RewardComponent(CounterProvider.PROGRESS, progress, 1.0, SOURCE, RewardKind.STEP)), false,
+                false, Map.of(), Map.of("count", count, "invalid_action", false));
     }
 
     @Override

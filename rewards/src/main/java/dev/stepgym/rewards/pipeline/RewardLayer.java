@@ -25,14 +25,29 @@ import java.util.Optional;
  */
 public final class RewardLayer {
     private final Map<String, PipelineConfig> configured;
+    private final Map<String, Map<String, Double>> weights;
 
-    private RewardLayer(Map<String, PipelineConfig> configured) {
+    private RewardLayer(Map<String, PipelineConfig> configured, Map<String, Map<String, Double>> weights) {
         this.configured = Map.copyOf(configured);
+        this.weights = Map.copyOf(weights);
     }
 
     /** Every environment with its default pipeline. */
     public static RewardLayer defaults() {
-        return new RewardLayer(Map.of());
+        return new RewardLayer(Map.of(), Map.of());
+    }
+
+    /**
+     * This layer with some of an environment's signal weights replaced (a scenario's or the
+     * server's {@code reward_weights}), on top of whichever pipeline the environment gets.
+     */
+    public RewardLayer withWeights(String envId, Map<String, Double> replaced) {
+        if (replaced.isEmpty()) {
+            return this;
+        }
+        Map<String, Map<String, Double>> next = new LinkedHashMap<>(weights);
+        next.put(envId, Map.copyOf(replaced));
+        return new RewardLayer(configured, next);
     }
 
     /**
@@ -44,24 +59,33 @@ public final class RewardLayer {
         RewardPipeline.of(pipeline, "reward pipeline of " + envId);
         Map<String, PipelineConfig> next = new LinkedHashMap<>(configured);
         next.put(envId, pipeline);
-        return new RewardLayer(next);
+        return new RewardLayer(next, weights);
     }
 
-    /** The pipeline an environment gets when an episode names none. */
+    /** The pipeline an environment gets when an episode names none, with the replaced weights. */
     public Optional<PipelineConfig> pipelineOf(EnvironmentProvider provider) {
-        PipelineConfig own = configured.get(provider.spec().id());
-        if (own != null) {
-            return Optional.of(own);
-        }
+        String id = provider.spec().id();
+        PipelineConfig own = configured.get(id);
         Map<String, Object> fallback = provider.defaultRewardPipeline();
-        return fallback == null ? Optional.empty()
-                : Optional.of(PipelineConfig.parse(fallback, "default reward pipeline of " + provider.spec().id()));
+        Optional<PipelineConfig> chosen = own != null ? Optional.of(own)
+                : fallback == null ? Optional.empty() : Optional.of(PipelineConfig.parse(fallback, "default reward pipeline of " + id));
+        Map<String, Double> replaced = weights.get(id);
+        if (replaced == null) {
+            return chosen;
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("reward weights for " + id + ": it has no reward pipeline");
+        }
+        return Optional.of(chosen.get().withWeights(replaced, "reward weights for " + id));
     }
 
     /** The registry with this layer in front of each environment that has a pipeline. */
     public EnvironmentRegistry over(EnvironmentRegistry registry) {
         for (String id : configured.keySet()) {
             registry.provider(id); // an unknown environment is an error now, not a silent no-op
+        }
+        for (String id : weights.keySet()) {
+            registry.provider(id);
         }
         return registry.map(this::wrap);
     }

@@ -55,7 +55,7 @@ public final class Rescorer {
         }
         TrajectoryRecord.Header header = new TrajectoryRecord.Header(h.episodeId(), h.env(), h.envVersion(), h.task(), h.seed(),
                 h.scenario(), pipeline.config().digest(), h.parentEpisodeId(), h.parentStep(), h.options(), h.context(),
-                pipeline.config().toJson());
+                pipeline.config().toJson(), h.maxSteps());
         TrajectoryRecord.End end = trajectory.end() == null ? null
                 : new TrajectoryRecord.End(trajectory.end().steps(), total, trajectory.end().outcome(), trajectory.end().reason());
         return new Rescored(header, steps, end);

@@ -135,7 +135,7 @@ public final class CodeBench {
         Path suite = CodeStore.builtInSuite();
         List<String> ids = CodeTaskLoader.loadAll(suite).stream().map(CodeTask::id).toList();
         Scenario scenario = new Scenario("code-bench", "oracle over the built-in suite", CodeEnvironmentProvider.ID, "test", ids,
-                new Scenario.Seeds(0, ids.size()), "oracle-code", Map.of(), true, Map.of(), CodeEnvironmentProvider.MAX_STEPS,
+                new Scenario.Seeds(0, ids.size()), "oracle-code", Map.of(), true, Map.of(), null, CodeEnvironmentProvider.MAX_STEPS,
                 Map.of("tasks_dir", suite.toString()), concurrency);
         Path records;
         try {
@@ -143,7 +143,7 @@ public final class CodeBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(scenario, records), EnvironmentRegistry.discover())) {
+        try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(scenario, records), ScenarioConfig.registry(scenario))) {
             long start = System.nanoTime();
             List<EpisodeReport> reports = ScenarioRunner.run(scenario, server, StepListener.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;

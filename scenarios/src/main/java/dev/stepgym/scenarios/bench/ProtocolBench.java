@@ -8,6 +8,7 @@ import dev.stepgym.protocol.server.ResetCall;
 import dev.stepgym.protocol.server.ServerConfig;
 import dev.stepgym.protocol.env.EnvironmentRegistry;
 import dev.stepgym.protocol.server.RunningServer;
+import dev.stepgym.scenarios.server.Environments;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -59,7 +60,7 @@ public final class ProtocolBench {
         List<LoadResult> echo = new ArrayList<>();
         List<LoadResult> shop = new ArrayList<>();
         double heapPerEpisode;
-        try (RunningServer server = RunningServer.start(config, EnvironmentRegistry.discover());
+        try (RunningServer server = RunningServer.start(config, Environments.registry(config));
              EchoServer echoServer = new EchoServer(server.vertx())) {
             out.println("opening " + ENV + " (catalog and index are built once) …");
             List<ResetResult> episodes = new ArrayList<>();

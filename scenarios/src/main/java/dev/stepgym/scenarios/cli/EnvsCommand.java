@@ -2,6 +2,8 @@ package dev.stepgym.scenarios.cli;
 
 import dev.stepgym.protocol.EnvSpec;
 import dev.stepgym.protocol.env.EnvironmentRegistry;
+import dev.stepgym.protocol.server.ServerConfig;
+import dev.stepgym.scenarios.server.Environments;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
@@ -11,7 +13,7 @@ import java.util.concurrent.Callable;
 final class EnvsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        EnvironmentRegistry registry = EnvironmentRegistry.discover();
+        EnvironmentRegistry registry = Environments.registry(ServerConfig.defaults());
         for (String id : registry.ids()) {
             EnvSpec spec = registry.provider(id).spec();
             System.out.printf("%-12s max_steps=%-4d tools=%s%n  %s%n  reward components: %s%n", spec.id(), spec.maxSteps(),

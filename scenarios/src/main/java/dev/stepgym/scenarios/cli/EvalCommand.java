@@ -40,7 +40,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         Scenario base = common.apply(ScenarioLoader.load(scenario));
         System.out.printf("stepgym eval: scenario %s, env %s, %d episodes per agent%n", base.name(), base.env(), base.episodes());
-        try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(base, common.recordDir), EnvironmentRegistry.discover())) {
+        try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(base, common.recordDir), ScenarioConfig.registry(base))) {
             SummaryTable.header(System.out, common.threshold);
             boolean allOk = true;
             Map<String, ComponentStats> perAgent = new LinkedHashMap<>();

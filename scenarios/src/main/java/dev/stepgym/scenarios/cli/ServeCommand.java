@@ -2,12 +2,14 @@ package dev.stepgym.scenarios.cli;
 
 import dev.stepgym.protocol.server.ServerConfig;
 import dev.stepgym.protocol.server.ServerLimits;
-import dev.stepgym.protocol.env.EnvironmentRegistry;
+import dev.stepgym.rewards.pipeline.PipelineConfig;
+import dev.stepgym.scenarios.server.Environments;
 import dev.stepgym.protocol.server.RunningServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,12 +78,31 @@ final class ServeCommand implements Callable<Integer> {
             description = "on SIGTERM, time running requests get to finish (default: ${DEFAULT-VALUE})")
     int shutdownGraceSeconds;
 
+    @Option(names = "--reward-pipeline", paramLabel = "ENV=FILE",
+            description = "the reward pipeline of an environment, server-wide (JSON, docs/rewards.md); repeatable. "
+                    + "An episode's options.reward_pipeline still wins.")
+    List<String> rewardPipelines = new ArrayList<>();
+
+    /** {@code --reward-pipeline ENV=FILE} entries, read and checked now. */
+    Map<String, PipelineConfig> pipelines() throws java.io.IOException {
+        Map<String, PipelineConfig> out = new LinkedHashMap<>();
+        for (String entry : rewardPipelines) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1) {
+                throw new IllegalArgumentException("--reward-pipeline takes ENV=FILE, e.g. shop-v1=shop.json; got " + entry);
+            }
+            Path file = Path.of(entry.substring(eq + 1));
+            out.put(entry.substring(0, eq), PipelineConfig.parseJson(java.nio.file.Files.readString(file), file.toString()));
+        }
+        return out;
+    }
+
     @Option(names = "--env-setting", paramLabel = "ENV.KEY=VALUE",
             description = "a setting for one environment, e.g. shop-v1.products=20000 (repeatable)")
     List<String> envSettings = List.of();
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withRecordDir(recordDir)
                 .withLeaseSeconds(leaseSeconds).withDefaultCapacity(capacity).withMaxBodyBytes(maxBodyBytes)
                 .withAllowPrivileged(allowPrivileged)
@@ -93,7 +114,7 @@ final class ServeCommand implements Callable<Integer> {
         for (Map.Entry<String, Map<String, String>> entry : parseSettings(envSettings).entrySet()) {
             config = config.withEnvSettings(entry.getKey(), entry.getValue());
         }
-        RunningServer server = RunningServer.start(config, EnvironmentRegistry.discover()).closeOnShutdown();
+        RunningServer server = RunningServer.start(config, Environments.registry(config, pipelines())).closeOnShutdown();
         System.out.printf("stepgym: serving %s on http://%s:%d (WebSocket /v1/ws), recording to %s%n",
                 server.manager().envs().stream().map(s -> s.id()).toList(), host, server.port(), recordDir.toAbsolutePath());
         new CountDownLatch(1).await();

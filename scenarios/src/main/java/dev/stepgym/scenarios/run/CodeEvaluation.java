@@ -51,12 +51,12 @@ public final class CodeEvaluation {
             ids = ids.subList(0, settings.maxTasks());
         }
         Scenario scenario = new Scenario("code-eval", "code-v1 tasks of " + suite, CodeEnvironmentProvider.ID, "test", ids,
-                new Scenario.Seeds(0, ids.size()), settings.agents().get(0), Map.of(), true, Map.of(),
+                new Scenario.Seeds(0, ids.size()), settings.agents().get(0), Map.of(), true, Map.of(), null,
                 CodeEnvironmentProvider.MAX_STEPS, Map.of("tasks_dir", suite.toString()), settings.concurrency());
         out.printf(Locale.ROOT, "stepgym eval code: %d tasks from %s, agents %s%n", ids.size(), suite, settings.agents());
         List<CodeEvalReport.AgentResult> results = new ArrayList<>();
         try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(scenario, settings.recordDir()),
-                EnvironmentRegistry.discover())) {
+                ScenarioConfig.registry(scenario))) {
             for (String agent : settings.agents()) {
                 CodeEvalRecorder recorder = new CodeEvalRecorder();
                 List<EpisodeReport> reports = ScenarioRunner.run(scenario.withAgent(agent), server, recorder);

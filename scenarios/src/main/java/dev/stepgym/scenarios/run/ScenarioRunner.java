@@ -29,7 +29,7 @@ public final class ScenarioRunner {
 
     /** Runs {@code scenario} with its own agent, recording trajectories under {@code recordDir}. */
     public static List<EpisodeReport> run(Scenario scenario, Path recordDir, StepListener listener) {
-        try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(scenario, recordDir), EnvironmentRegistry.discover())) {
+        try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(scenario, recordDir), ScenarioConfig.registry(scenario))) {
             return run(scenario, server, listener);
         }
     }

@@ -23,15 +23,17 @@ import java.util.Objects;
  * @param agent           default agent name (the CLI may override it)
  * @param options         reset options sent with every episode
  * @param allowPrivileged whether the server may expose privileged goal data (oracle agents)
- * @param rewardWeights   component name → weight, overriding the environment's defaults
+ * @param rewardWeights   component name → weight, overriding the pipeline's weights
+ * @param rewardPipeline  the reward pipeline of the scenario's environment (docs/rewards.md), or null
+ *                        for the environment's default; {@code reward_weights} apply on top
  * @param maxSteps        step limit, or null for the environment's default
  * @param envSettings     settings passed to the environment when it opens (e.g. catalog size)
  * @param concurrency     episodes run at once
  */
 public record Scenario(String name, String description, String env, String split, List<String> tasks,
                        Seeds seeds, String agent, Map<String, Object> options, boolean allowPrivileged,
-                       Map<String, Double> rewardWeights, Integer maxSteps, Map<String, String> envSettings,
-                       int concurrency) {
+                       Map<String, Double> rewardWeights, Map<String, Object> rewardPipeline, Integer maxSteps,
+                       Map<String, String> envSettings, int concurrency) {
 
     /** Seeds {@code start, start+1, …, start+count-1}. */
     public record Seeds(long start, int count) {
@@ -72,19 +74,19 @@ public record Scenario(String name, String description, String env, String split
         if (!tasks.isEmpty() && count != tasks.size()) {
             return new Scenario(name, description, env, split, tasks.subList(0, Math.min(count, tasks.size())),
                     new Seeds(seeds.start(), Math.min(count, tasks.size())), agent, options, allowPrivileged,
-                    rewardWeights, maxSteps, envSettings, concurrency);
+                    rewardWeights, rewardPipeline, maxSteps, envSettings, concurrency);
         }
         return new Scenario(name, description, env, split, tasks, new Seeds(seeds.start(), count), agent, options,
-                allowPrivileged, rewardWeights, maxSteps, envSettings, concurrency);
+                allowPrivileged, rewardWeights, rewardPipeline, maxSteps, envSettings, concurrency);
     }
 
     public Scenario withAgent(String agentName) {
         return new Scenario(name, description, env, split, tasks, seeds, agentName, options, allowPrivileged,
-                rewardWeights, maxSteps, envSettings, concurrency);
+                rewardWeights, rewardPipeline, maxSteps, envSettings, concurrency);
     }
 
     public Scenario withConcurrency(int n) {
         return new Scenario(name, description, env, split, tasks, seeds, agent, options, allowPrivileged,
-                rewardWeights, maxSteps, envSettings, n);
+                rewardWeights, rewardPipeline, maxSteps, envSettings, n);
     }
 }

@@ -3,7 +3,10 @@ package dev.stepgym.scenarios.server;
 import dev.stepgym.protocol.server.ServerConfig;
 import dev.stepgym.scenarios.scenario.Scenario;
 
+import dev.stepgym.protocol.env.EnvironmentRegistry;
+import dev.stepgym.rewards.pipeline.PipelineConfig;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Turns a scenario into the server configuration that runs it. */
 public final class ScenarioConfig {
@@ -26,5 +29,12 @@ public final class ScenarioConfig {
             config = config.withMaxSteps(scenario.env(), scenario.maxSteps());
         }
         return config;
+    }
+
+    /** The environments of a scenario's server: the reward layer with the scenario's pipeline and weights. */
+    public static EnvironmentRegistry registry(Scenario scenario) {
+        Map<String, PipelineConfig> pipelines = scenario.rewardPipeline() == null ? Map.of()
+                : Map.of(scenario.env(), PipelineConfig.parse(scenario.rewardPipeline(), "scenario " + scenario.name() + ": reward_pipeline"));
+        return Environments.registry(forScenario(scenario, null), pipelines);
     }
 }
