@@ -1,7 +1,8 @@
 package dev.stepgym.rewards.lanser;
 
 /**
- * The three non-negative weights of Lanser's process reward: {@code alpha} on the diagnostic drop,
+ * The three non-negative weights of Lanser's process reward, the pipeline weights of the
+ * {@code diagnostic_delta}, {@code safety} and {@code ambiguity_penalty} signals: {@code alpha} on the diagnostic drop,
  * {@code beta} on safety, {@code gamma} on the ambiguity penalty. (These {@code alpha}/{@code gamma}
  * are weights; the selector confidence {@code α_t} is a separate per-step input.)
  *
