@@ -39,11 +39,16 @@ public final class RunningServer implements AutoCloseable {
 
     /** Opens the manager over {@code registry} and listens; on failure nothing is left running. */
     public static RunningServer start(ServerConfig config, EnvironmentRegistry registry) {
+        return start(config, registry, java.util.List.of());
+    }
+
+    /** As {@link #start(ServerConfig, EnvironmentRegistry)}, with the routes of other services (the reward service). */
+    public static RunningServer start(ServerConfig config, EnvironmentRegistry registry, java.util.List<JsonRoute> routes) {
         Vertx vertx = Vertx.vertx();
         EpisodeManager manager = null;
         try {
             manager = new EpisodeManager(config, registry);
-            return new RunningServer(vertx, manager, StepGymServer.start(vertx, config, manager), config);
+            return new RunningServer(vertx, manager, StepGymServer.start(vertx, config, manager, routes), config);
         } catch (RuntimeException e) {
             if (manager != null) {
                 manager.close();

@@ -73,12 +73,17 @@ public final class StepGymServer implements AutoCloseable {
      * @param manager the episodes; not closed by {@link #close()} (its owner shuts it down)
      */
     public static StepGymServer start(Vertx vertx, ServerConfig config, EpisodeManager manager) {
+        return start(vertx, config, manager, java.util.List.of());
+    }
+
+    /** As {@link #start(Vertx, ServerConfig, EpisodeManager)}, with routes of other services. */
+    public static StepGymServer start(Vertx vertx, ServerConfig config, EpisodeManager manager, java.util.List<JsonRoute> routes) {
         boolean owns = vertx == null;
         Vertx vx = owns ? Vertx.vertx() : vertx;
         WorkerExecutor workers = vx.createSharedWorkerExecutor("stepgym-env-" + System.identityHashCode(manager),
                 config.workerThreads());
         Intake intake = new Intake();
-        Handlers handlers = new Handlers(vx, manager, workers, intake, config);
+        Handlers handlers = new Handlers(vx, manager, workers, intake, config, routes);
         // Frames may be up to twice the body limit before the transport itself gives up, so an
         // oversized message still gets a TOO_LARGE reply on a socket that stays open.
         int frameLimit = (int) Math.min(Integer.MAX_VALUE, Math.max(65536L, 2L * config.maxBodyBytes()));
@@ -194,7 +199,11 @@ public final class StepGymServer implements AutoCloseable {
         private final Intake intake;
         private final ServerConfig config;
 
-        Handlers(Vertx vertx, EpisodeManager manager, WorkerExecutor workers, Intake intake, ServerConfig config) {
+        private final java.util.List<JsonRoute> routes;
+
+        Handlers(Vertx vertx, EpisodeManager manager, WorkerExecutor workers, Intake intake, ServerConfig config,
+                 java.util.List<JsonRoute> routes) {
+            this.routes = java.util.List.copyOf(routes);
             this.vertx = vertx;
             this.manager = manager;
             this.operations = new Operations(manager);
@@ -221,6 +230,9 @@ public final class StepGymServer implements AutoCloseable {
             router.get("/v1/episodes/:id/trajectory").handler(ctx -> offload(ctx, 200, () -> manager.trajectory(ctx.pathParam("id"))));
             router.post("/v1/batch/step").handler(body).handler(ctx -> offload(ctx, 200,
                     () -> manager.batchStep(RequestDecoder.batch(RequestDecoder.object(BodyReader.text(ctx))))));
+            for (JsonRoute route : routes) {
+                router.post("/v1/" + route.path()).handler(body).handler(ctx -> offload(ctx, 200, () -> answer(route, BodyReader.text(ctx))));
+            }
             router.get(WS_PATH).handler(this::upgrade);
             router.get("/web/:env/*").handler(this::webPage);
             router.get("/web/:env").handler(this::webPage);
@@ -238,6 +250,15 @@ public final class StepGymServer implements AutoCloseable {
         }
 
         /** First on every route: once shutting down, answer 503 before reading anything more. */
+        private static Object answer(JsonRoute route, String text) {
+            Object body = Json.convert(RequestDecoder.object(text), Object.class);
+            try {
+                return route.handler().answer(body);
+            } catch (IllegalArgumentException e) {
+                throw new StepGymException(ErrorCode.BAD_REQUEST, e.getMessage());
+            }
+        }
+
         private void admit(RoutingContext ctx) {
             if (intake.isClosed()) {
                 HttpAnswers.errorAndClose(ctx.request(), ErrorCode.SHUTTING_DOWN.httpStatus(), shuttingDown());

@@ -1,10 +1,15 @@
 package dev.stepgym.scenarios.cli;
 
+import dev.stepgym.protocol.server.ServerConfig;
 import dev.stepgym.rewards.pipeline.PipelineConfig;
 import dev.stepgym.rewards.replay.RescoreRun;
+import dev.stepgym.scenarios.replay.ReplayVerifier;
+import dev.stepgym.scenarios.server.Environments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Work on recorded trajectories offline: rescore them with another reward pipeline, verify them by "
                 + "re-executing their actions, or import trajectories written by other tools. Originals are never changed.",
-        subcommands = {ReplayCommand.Rescore.class})
+        subcommands = {ReplayCommand.Rescore.class, ReplayCommand.Verify.class})
 final class ReplayCommand implements Runnable {
     @Override
     public void run() {
@@ -41,6 +46,31 @@ final class ReplayCommand implements Runnable {
             System.out.printf("rescored %d files, %d steps with %s; total reward %.6f; written under %s%n",
                     s.files(), s.steps(), config.digest(), s.totalReturn(), out);
             return 0;
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Re-execute every recorded episode on a fresh environment (same version, task, seed, options and "
+                    + "reward pipeline; forks from their parent's prefix) and report every mismatch in observation, state "
+                    + "hash, reward components or flags as file, step, field, expected and got. Exits 1 on any mismatch.")
+    static final class Verify implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "IN_DIR", description = "recorded trajectories (*.jsonl, searched recursively)")
+        Path in;
+
+        @Option(names = "--env-setting", paramLabel = "ENV.KEY=VALUE",
+                description = "settings the episodes were recorded with, as for serve (e.g. shop-v1.products=20000)")
+        List<String> envSettings = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            ServerConfig config = ServerConfig.defaults();
+            try (ReplayVerifier verifier = new ReplayVerifier(Environments.registry(config), ServeCommand.parseSettings(envSettings))) {
+                ReplayVerifier.Report report = verifier.verify(in, System.err);
+                report.mismatches().forEach(System.out::println);
+                System.out.printf("verified %d files, %d steps: %d mismatches%n", report.files(), report.steps(),
+                        report.mismatches().size());
+                return report.mismatches().isEmpty() ? 0 : 1;
+            }
         }
     }
 }
