@@ -3,6 +3,7 @@ package dev.stepgym.scenarios.cli;
 import dev.stepgym.protocol.server.ServerConfig;
 import dev.stepgym.rewards.pipeline.PipelineConfig;
 import dev.stepgym.rewards.replay.RescoreRun;
+import dev.stepgym.rewards.replay.TrajectoryImport;
 import dev.stepgym.scenarios.replay.ReplayVerifier;
 import dev.stepgym.scenarios.server.Environments;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Work on recorded trajectories offline: rescore them with another reward pipeline, verify them by "
                 + "re-executing their actions, or import trajectories written by other tools. Originals are never changed.",
-        subcommands = {ReplayCommand.Rescore.class, ReplayCommand.Verify.class})
+        subcommands = {ReplayCommand.Rescore.class, ReplayCommand.Verify.class, ReplayCommand.Import.class})
 final class ReplayCommand implements Runnable {
     @Override
     public void run() {
@@ -71,6 +72,25 @@ final class ReplayCommand implements Runnable {
                         report.mismatches().size());
                 return report.mismatches().isEmpty() ? 0 : 1;
             }
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Read trajectories written by other tools (JSONL, one episode per line, with steps or chat messages, "
+                    + "optional rewards and evidence; docs/replay.md) and write them as StepGym trajectories under OUT_DIR, "
+                    + "ready for replay rescore and the transforms.")
+    static final class Import implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "IN_FILE", description = "the JSONL file to import")
+        Path in;
+
+        @Option(names = "--out", required = true, paramLabel = "OUT_DIR", description = "where the trajectories go")
+        Path out;
+
+        @Override
+        public Integer call() {
+            TrajectoryImport.Summary s = TrajectoryImport.run(in, out);
+            System.out.printf("imported %d episodes, %d steps under %s%n", s.episodes(), s.steps(), out);
+            return 0;
         }
     }
 }
