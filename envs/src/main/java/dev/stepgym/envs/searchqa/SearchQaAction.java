@@ -2,7 +2,10 @@ package dev.stepgym.envs.searchqa;
 
 import dev.stepgym.protocol.Action;
 
+import dev.stepgym.rewards.stepsearch.StepSearchOutcome;
+
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +25,10 @@ import java.util.regex.Pattern;
  * @param argument    the query, the document id or the answer text, stripped
  * @param formatValid false when an answer failed the format gate (text after the last {@code </answer>})
  * @param belief      the trainer's belief sent with the action, or null
+ * @param response    for an answer written in tags, the text around them (the belief tag removed), as
+ *                    IGPO's outcome reads a response; null otherwise
  */
-record SearchQaAction(String verb, String argument, boolean formatValid, Double belief) {
+record SearchQaAction(String verb, String argument, boolean formatValid, Double belief, String response) {
     static final String SEARCH = "search";
     static final String OPEN = "open";
     static final String ANSWER = "answer";
@@ -32,8 +37,7 @@ record SearchQaAction(String verb, String argument, boolean formatValid, Double 
 
     private static final Pattern BRACKET = Pattern.compile("(?s)^\\s*([A-Za-z_]+)\\s*\\[(.*)]\\s*$");
     private static final Pattern SEARCH_TAG = Pattern.compile("(?s)<search>(.*?)</search>");
-    private static final Pattern ANSWER_TAG = Pattern.compile("(?s)<answer>(.*?)</answer>");
-    private static final Pattern BELIEF_TAG = Pattern.compile("(?s)<belief>\\s*([^<]*?)\\s*</belief>");
+        private static final Pattern BELIEF_TAG = Pattern.compile("(?s)<belief>\\s*([^<]*?)\\s*</belief>");
 
     /** The outcome of parsing: an action, or why there is none. */
     record Parsed(SearchQaAction action, String error) {
@@ -61,17 +65,10 @@ record SearchQaAction(String verb, String argument, boolean formatValid, Double 
             return Parsed.error(e.getMessage());
         }
         String text = BELIEF_TAG.matcher(raw).replaceAll("");
-        Matcher answers = ANSWER_TAG.matcher(text);
-        int lastEnd = -1;
-        String lastAnswer = null;
-        while (answers.find()) {
-            lastAnswer = answers.group(1);
-            lastEnd = answers.end();
-        }
-        if (lastAnswer != null) {
-            // StepSearch's gate: nothing but whitespace may follow the last </answer>.
-            boolean formatValid = text.substring(lastEnd).isBlank();
-            return build(ANSWER, lastAnswer, formatValid, belief, "answer block");
+        // StepSearch's gate: nothing but whitespace (Python's) may follow the last </answer>.
+        Optional<StepSearchOutcome.AnswerBlock> answer = StepSearchOutcome.lastAnswerBlock(text);
+        if (answer.isPresent()) {
+            return build(ANSWER, answer.get().answer(), answer.get().gatePassed(), belief, "answer block", text);
         }
         Matcher search = SEARCH_TAG.matcher(text);
         if (search.find()) {
@@ -138,6 +135,10 @@ record SearchQaAction(String verb, String argument, boolean formatValid, Double 
     }
 
     private static Parsed build(String verb, String argument, boolean formatValid, Double belief, String what) {
+        return build(verb, argument, formatValid, belief, what, null);
+    }
+
+    private static Parsed build(String verb, String argument, boolean formatValid, Double belief, String what, String response) {
         if (!verb.equals(SEARCH) && !verb.equals(OPEN) && !verb.equals(ANSWER)) {
             return Parsed.error("unknown action '" + abbreviate(verb) + "': expected search[<query>], open[<doc id>] or answer[<text>]");
         }
@@ -148,7 +149,7 @@ record SearchQaAction(String verb, String argument, boolean formatValid, Double 
         if (arg.length() > MAX_ARGUMENT) {
             return Parsed.error(what + ": argument longer than " + MAX_ARGUMENT + " characters");
         }
-        return Parsed.ok(new SearchQaAction(verb, arg, formatValid, belief));
+        return Parsed.ok(new SearchQaAction(verb, arg, formatValid, belief, response));
     }
 
     static String abbreviate(String s) {

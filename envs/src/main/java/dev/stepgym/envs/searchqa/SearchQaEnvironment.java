@@ -8,63 +8,57 @@ import dev.stepgym.envs.searchqa.world.Question;
 import dev.stepgym.protocol.Action;
 import dev.stepgym.protocol.ErrorCode;
 import dev.stepgym.protocol.Observation;
-import dev.stepgym.protocol.RewardComponent;
-import dev.stepgym.protocol.RewardKind;
 import dev.stepgym.protocol.StepGymException;
 import dev.stepgym.protocol.env.Environment;
 import dev.stepgym.protocol.env.ResetRequest;
 import dev.stepgym.protocol.env.Start;
 import dev.stepgym.protocol.env.Transition;
-import dev.stepgym.rewards.scoring.BeliefQuery;
-import dev.stepgym.rewards.scoring.BeliefQuery.ChatTurn;
-import dev.stepgym.rewards.stepsearch.InformationGain;
-import dev.stepgym.rewards.stepsearch.RedundancyPenalty;
+import dev.stepgym.rewards.generic.InvalidActionSignal;
+import dev.stepgym.rewards.igpo.BeliefGainSignal;
+import dev.stepgym.rewards.stepsearch.AnswerExactMatchSignal;
+import dev.stepgym.rewards.stepsearch.AnswerF1Signal;
+import dev.stepgym.rewards.stepsearch.FormatGateSignal;
+import dev.stepgym.rewards.stepsearch.InformationGainSignal;
+import dev.stepgym.rewards.stepsearch.RedundancyPenaltySignal;
+import dev.stepgym.rewards.stepsearch.SearchKeyMatchSignal;
+import dev.stepgym.rewards.stepsearch.StepSearchOutcome;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * One {@code searchqa-v1} episode: search the encyclopedia, open documents, answer. Step rewards
- * are StepSearch's information gain and redundancy penalty on every search and open, and IGPO's
- * belief gain {@code p_t − p_{t−1}} from the configured scorer; the answer is scored with
- * StepSearch's outcome (bag F1 against the gold answer and its aliases, search-key match, format gate).
+ * One {@code searchqa-v1} episode: search the encyclopedia, open documents, answer. Each step
+ * reports its evidence (what it retrieved, the query, the answer and its format, the trainer's
+ * belief) and the reset reports the task's reward context (the question, gold answers, gold
+ * documents, search keys); the reward layer turns them into StepSearch's information gain and
+ * redundancy penalty, IGPO's belief gain and StepSearch's outcome ({@link SearchQaEnvironmentProvider#defaultRewardPipeline()}).
  *
  * <pre>{@code
  * Start start = env.reset(new ResetRequest(7, "sq-dev-00017", Map.of(), false));
  * Transition t = env.step(Action.text("search[Velmora Institute founder]"));
+ * t.evidence().get("retrieved_docs");   // the texts the search showed
  * }</pre>
  */
 public final class SearchQaEnvironment implements Environment {
-    public static final String INFORMATION_GAIN = "information_gain";
-    public static final String REDUNDANCY_PENALTY = "redundancy_penalty";
-    public static final String BELIEF_GAIN = "belief_gain";
-    public static final String ANSWER_F1 = "answer_f1";
-    public static final String ANSWER_EM = "answer_em";
-    public static final String SEARCH_KEY_MATCH = "search_key_match";
-    public static final String FORMAT_GATE = "format_gate";
-    public static final String INVALID_ACTION = "invalid_action";
+    public static final String INFORMATION_GAIN = InformationGainSignal.NAME;
+    public static final String REDUNDANCY_PENALTY = RedundancyPenaltySignal.NAME;
+    public static final String BELIEF_GAIN = BeliefGainSignal.NAME;
+    public static final String ANSWER_F1 = AnswerF1Signal.NAME;
+    public static final String ANSWER_EM = AnswerExactMatchSignal.NAME;
+    public static final String SEARCH_KEY_MATCH = SearchKeyMatchSignal.NAME;
+    public static final String FORMAT_GATE = FormatGateSignal.NAME;
+    public static final String INVALID_ACTION = InvalidActionSignal.NAME;
     public static final List<String> REWARD_COMPONENTS = List.of(INFORMATION_GAIN, REDUNDANCY_PENALTY, BELIEF_GAIN,
             ANSWER_F1, ANSWER_EM, SEARCH_KEY_MATCH, FORMAT_GATE, INVALID_ACTION);
-    static final String SOURCE_TFIDF = "stepsearch:tfidf";
-    static final String SOURCE_REDUNDANCY = "stepsearch:redundancy";
-    static final String SOURCE_OUTCOME = "stepsearch:f1";
-    static final String SOURCE_KEYS = "stepsearch:search_keys";
-    static final String SOURCE_ENV = "env:searchqa";
-    /** StepSearch's intended step-reward scale (its code's in-place update makes it 1.6; see docs/searchqa.md). */
-    static final double STEP_WEIGHT = 0.6;
-    /** StepSearch's {@code search_keys_score}. */
-    static final double SEARCH_KEY_WEIGHT = 0.618;
-    static final double INVALID_WEIGHT = 0.1;
 
     private final SearchQaStore store;
-    private final BeliefTracker beliefs;
     private SearchQaSession session;
 
     SearchQaEnvironment(SearchQaStore store) {
         this.store = store;
-        this.beliefs = new BeliefTracker(store);
     }
 
     @Override
@@ -72,26 +66,49 @@ public final class SearchQaEnvironment implements Environment {
         Question question = pickQuestion(request);
         RetrieverKind retriever = RetrieverKind.parse(request.option("retriever",
                 store.settings().retriever().name().toLowerCase(java.util.Locale.ROOT)));
-        List<String> goldTexts = store.corpus().supportingTexts(question);
-        session = new SearchQaSession(question, goldTexts, retriever, new InformationGain(goldTexts), new RedundancyPenalty());
-        session.conversation.add(new ChatTurn("user", "Question: " + question.text()));
-        Double initialBelief = request.options().get("belief") instanceof Number n ? n.doubleValue() : null;
-        BeliefTracker.Reading p0 = beliefs.read(query(initialBelief));
-        session.belief = p0.value();
+        Object p0 = request.options().get("belief");
+        if (p0 != null && !(p0 instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 1)) {
+            throw new StepGymException(ErrorCode.BAD_REQUEST, "reset option 'belief' must be a number in [0, 1], got " + p0);
+        }
+        session = new SearchQaSession(question, retriever);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("task", question.id());
         info.put("split", question.split());
         info.put("question", question.text());
         info.put("hops", question.hops().size());
         info.put("retriever", session.retriever.name().toLowerCase(java.util.Locale.ROOT));
-        info.put("belief_source", beliefs.source());
-        if (p0.value() != null) {
-            info.put("belief", p0.value());
-        }
         if (request.privileged()) {
             info.put("gold", gold(question));
         }
-        return new Start(observe(null), info);
+        return new Start(observe(null), info, context(question, p0 == null ? null : ((Number) p0).doubleValue()));
+    }
+
+    /**
+     * What the reward signals need about the task: the question and the first chat turn (IGPO's
+     * context), the gold answer then its aliases, the supporting documents' texts (StepSearch's
+     * {@code support_docs}), the search keys, and the trainer's {@code p_0} when it sent one.
+     */
+    private Map<String, Object> context(Question question, Double p0) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("question", question.text());
+        List<String> answers = new ArrayList<>();
+        answers.add(question.answer());
+        answers.addAll(question.aliases());
+        c.put("gold_answers", answers);
+        c.put("gold_docs", store.corpus().supportingTexts(question));
+        c.put("search_keys", question.searchKeys());
+        c.put("conversation", List.of(turn("user", "Question: " + question.text())));
+        if (p0 != null) {
+            c.put("belief", p0);
+        }
+        return c;
+    }
+
+    private static Map<String, Object> turn(String role, String content) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("role", role);
+        t.put("content", content);
+        return t;
     }
 
     private Question pickQuestion(ResetRequest request) {
@@ -179,53 +196,26 @@ public final class SearchQaEnvironment implements Environment {
     }
 
     /**
-     * The step rewards of a search or an open: what the agent was shown is the step's retrieved
-     * set D_t for StepSearch's information gain and redundancy, and new evidence for the belief.
+     * A search or an open: what the agent was shown is the step's retrieved set D_t (StepSearch's
+     * information gain and redundancy, the evidence proxy's new evidence), and the action with the
+     * observation are the chat turns IGPO's belief is measured after.
      */
     private Transition retrieved(SearchQaAction a, List<String> shown, List<String> ids) {
-        double gain = session.informationGain.step(shown);
-        // 0.0 - x, not -x: a zero penalty must not be -0.0 on the wire.
-        double redundant = session.redundancy.step(shown);
-        if (session.informationGain.goldCount() == 0) {
-            // StepSearch emits no step scores at all without gold paragraphs, the penalty included.
-            redundant = 0;
-        }
-        session.seen.addAll(ids);
-        session.evidence.addAll(shown);
         Observation observation = observe(null);
-        session.conversation.add(new ChatTurn("assistant", describe(a)));
-        session.conversation.add(new ChatTurn("tool", observation.text()));
-        List<RewardComponent> rewards = new ArrayList<>();
-        rewards.add(new RewardComponent(INFORMATION_GAIN, gain, STEP_WEIGHT, SOURCE_TFIDF, RewardKind.STEP));
-        rewards.add(new RewardComponent(REDUNDANCY_PENALTY, 0.0 - redundant, STEP_WEIGHT, SOURCE_REDUNDANCY, RewardKind.PENALTY));
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("action", a.verb());
+        evidence.put(a.verb().equals(SearchQaAction.SEARCH) ? "query" : "doc_id", a.argument());
+        evidence.put("retrieved_docs", List.copyOf(shown));
+        evidence.put("retrieved_ids", List.copyOf(ids));
+        evidence.put("turns", List.of(turn("assistant", describe(a)), turn("tool", observation.text())));
+        if (a.belief() != null) {
+            evidence.put("belief", a.belief());
+        }
+        evidence.put("invalid_action", false);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("retrieved", ids);
         info.put("gold_retrieved", (int) ids.stream().filter(session.question.supportingDocumentIds()::contains).count());
-        rewards.add(beliefGain(a.belief(), info));
-        return new Transition(observation, rewards, false, false, info);
-    }
-
-    /** IGPO's turn reward p_t − p_{t−1}; 0 and reported in {@code info.unavailable} when either belief is missing. */
-    private RewardComponent beliefGain(Double trainerBelief, Map<String, Object> info) {
-        BeliefTracker.Reading p = beliefs.read(query(trainerBelief));
-        double gain = 0;
-        if (p.value() != null && session.belief != null) {
-            gain = p.value() - session.belief;
-            info.put("belief", p.value());
-        } else {
-            info.put("unavailable", Map.of(BELIEF_GAIN, p.value() == null ? p.error()
-                    : "no belief for the previous turn to compare with"));
-            if (p.value() != null) {
-                info.put("belief", p.value());
-            }
-        }
-        session.belief = p.value();
-        return new RewardComponent(BELIEF_GAIN, gain, 1.0, beliefs.source(), RewardKind.STEP);
-    }
-
-    private BeliefQuery query(Double trainerBelief) {
-        Question q = session.question;
-        return new BeliefQuery(q.text(), session.conversation, q.answer(), session.goldTexts, session.evidence, trainerBelief);
+        return Transition.observed(observation, evidence, false, false, info);
     }
 
     private Transition answer(SearchQaAction a) {
@@ -233,26 +223,39 @@ public final class SearchQaEnvironment implements Environment {
         session.done = true;
         session.answer = a.argument();
         session.document = null;
-        AnswerScore s = AnswerScore.of(a.argument(), a.formatValid(), q, session.queries);
-        session.score = s.f1();
-        List<RewardComponent> rewards = List.of(
-                new RewardComponent(ANSWER_F1, s.f1(), 1.0, SOURCE_OUTCOME, RewardKind.OUTCOME),
-                new RewardComponent(ANSWER_EM, s.exactMatch() ? 1.0 : 0.0, 0.0, SOURCE_OUTCOME, RewardKind.OUTCOME),
-                new RewardComponent(SEARCH_KEY_MATCH, s.searchKeys(), SEARCH_KEY_WEIGHT, SOURCE_KEYS, RewardKind.OUTCOME),
-                new RewardComponent(FORMAT_GATE, a.formatValid() ? 0.0 : -1.0, 1.0, SOURCE_OUTCOME, RewardKind.PENALTY));
+        List<String> golds = new ArrayList<>();
+        golds.add(q.answer());
+        golds.addAll(q.aliases());
+        // The same outcome the reward signals compute, for the info and the episode's score.
+        StepSearchOutcome.Result outcome = StepSearchOutcome.score(Optional.of(a.argument()), a.formatValid(), golds,
+                session.queries, q.searchKeys());
+        boolean exact = outcome.gatePassed() && dev.stepgym.rewards.text.TokenF1.anyExactMatch(a.argument(), golds);
+        session.score = outcome.gatePassed() ? outcome.f1() : 0.0;
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("action", a.verb());
+        evidence.put("answer", a.argument());
+        evidence.put("format_valid", a.formatValid());
+        evidence.put("response", a.response() != null ? a.response() : "<answer>" + a.argument() + "</answer>");
+        if (a.belief() != null) {
+            evidence.put("belief", a.belief());
+        }
+        evidence.put("invalid_action", false);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("answer", a.argument());
         info.put("format_valid", a.formatValid());
-        info.put("f1", s.f1());
-        info.put("exact_match", s.exactMatch());
-        info.put("search_key_score", s.searchKeys());
+        info.put("f1", session.score);
+        info.put("exact_match", exact);
+        info.put("search_key_score", outcome.searchKeyScore());
         info.put("gold_answer", q.answer());
-        return new Transition(observe(null), rewards, true, false, info);
+        return Transition.observed(observe(null), evidence, true, false, info);
     }
 
     private Transition rejected(String error) {
-        return Transition.of(observe(error), List.of(
-                new RewardComponent(INVALID_ACTION, -1.0, INVALID_WEIGHT, SOURCE_ENV, RewardKind.PENALTY)), false);
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("action", "invalid");
+        evidence.put("error", error);
+        evidence.put("invalid_action", true);
+        return Transition.observed(observe(error), evidence, false, false, Map.of());
     }
 
     private static String describe(SearchQaAction a) {

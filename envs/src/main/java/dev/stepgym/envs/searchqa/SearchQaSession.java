@@ -4,71 +4,42 @@ import dev.stepgym.envs.searchqa.retrieval.RetrieverKind;
 import dev.stepgym.envs.searchqa.retrieval.SearchHit;
 import dev.stepgym.envs.searchqa.world.Document;
 import dev.stepgym.envs.searchqa.world.Question;
-import dev.stepgym.rewards.scoring.BeliefQuery.ChatTurn;
-import dev.stepgym.rewards.stepsearch.InformationGain;
-import dev.stepgym.rewards.stepsearch.RedundancyPenalty;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The mutable state of one searchqa episode. Small: the question and documents are shared
- * references into the corpus; what grows is the list of queries and of texts shown to the agent.
+ * references into the corpus; what grows is the list of queries and opened documents. What the
+ * rewards need is in each step's evidence, not here.
  */
 final class SearchQaSession {
     final Question question;
-    /** The supporting documents' texts, looked up once: every step's rewards compare with them. */
-    final List<String> goldTexts;
     final RetrieverKind retriever;
-    final InformationGain informationGain;
-    final RedundancyPenalty redundancy;
     final List<String> queries;
     final List<String> opened;
-    /** Every document id shown so far (in results or opened), in first-seen order. */
-    final LinkedHashSet<String> seen;
-    /** The texts shown to the agent (snippets and opened documents): the proxy scorer's evidence. */
-    final List<String> evidence;
-    /** The episode as chat turns, for scorers that read the conversation (IGPO's context). */
-    final List<ChatTurn> conversation;
     List<SearchHit> results = List.of();
     Document document;
-    /** IGPO's p_{t-1}, or null while the scorer has not given one. */
-    Double belief;
     String answer;
     double score;
     boolean done;
 
-    SearchQaSession(Question question, List<String> goldTexts, RetrieverKind retriever, InformationGain informationGain,
-                    RedundancyPenalty redundancy) {
+    SearchQaSession(Question question, RetrieverKind retriever) {
         this.question = question;
-        this.goldTexts = List.copyOf(goldTexts);
         this.retriever = retriever;
-        this.informationGain = informationGain;
-        this.redundancy = redundancy;
         this.queries = new ArrayList<>();
         this.opened = new ArrayList<>();
-        this.seen = new LinkedHashSet<>();
-        this.evidence = new ArrayList<>();
-        this.conversation = new ArrayList<>();
     }
 
     private SearchQaSession(SearchQaSession other) {
         this.question = other.question;
-        this.goldTexts = other.goldTexts;
         this.retriever = other.retriever;
-        this.informationGain = other.informationGain.copy();
-        this.redundancy = other.redundancy.copy();
         this.queries = new ArrayList<>(other.queries);
         this.opened = new ArrayList<>(other.opened);
-        this.seen = new LinkedHashSet<>(other.seen);
-        this.evidence = new ArrayList<>(other.evidence);
-        this.conversation = new ArrayList<>(other.conversation);
         this.results = other.results;
         this.document = other.document;
-        this.belief = other.belief;
         this.answer = other.answer;
         this.score = other.score;
         this.done = other.done;

@@ -11,48 +11,32 @@ import dev.stepgym.envs.searchqa.world.MusiqueLoader;
 import dev.stepgym.envs.searchqa.world.WorldGenerator;
 import dev.stepgym.envs.searchqa.world.WorldSize;
 import dev.stepgym.protocol.env.EnvSettings;
-import dev.stepgym.rewards.embed.BatchingEmbedder;
-import dev.stepgym.rewards.embed.CachingEmbedder;
-import dev.stepgym.rewards.embed.MiniLmEmbedder;
 import dev.stepgym.rewards.embed.TextEmbedder;
 import dev.stepgym.rewards.scoring.BeliefScorer;
-import dev.stepgym.rewards.scoring.BeliefScorers;
 import dev.stepgym.rewards.scoring.ScorerConfig;
+import dev.stepgym.rewards.scoring.SharedModels;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What every episode of one factory shares: the corpus, its retrieval indexes, the embedding model
- * and the belief scorer. The BM25 index is built at open; the embedding model, the dense index and
- * the scorer are built on first use (loading the model costs a second or two, embedding the corpus
- * several more), then reused by every episode. Thread-safe.
+ * What every episode of one factory shares: the corpus and its retrieval indexes. The BM25 index is
+ * built at open; the dense index on first use (embedding the corpus takes several seconds), then
+ * reused by every episode. The MiniLM model is the process's ({@link SharedModels}): the belief
+ * proxy of the reward layer uses the same one. Thread-safe.
  */
 public final class SearchQaStore implements AutoCloseable {
-    /** Concurrent episodes' embedding requests are gathered into batches of at most this many. */
-    static final int EMBED_BATCH = 32;
-    static final Duration EMBED_WAIT = Duration.ofMillis(2);
-    /** Texts whose vectors are kept: gold passages and snippets recur across the episodes of a question. */
-    static final int EMBED_CACHE = 20_000;
 
     private final Corpus corpus;
     private final SearchQaSettings settings;
     private final Bm25Retriever bm25;
-    private final ScorerConfig scorerConfig;
-    private MiniLmEmbedder model;
-    private BatchingEmbedder batching;
-    private CachingEmbedder embedder;
     private DenseRetriever dense;
     private HybridRetriever hybrid;
-    private BeliefScorer scorer;
     private boolean closed;
 
     SearchQaStore(Corpus corpus, SearchQaSettings settings) {
         this.corpus = corpus;
         this.settings = settings;
-        // Parsed now so a bad scorer setting fails at open, not at the first step.
-        this.scorerConfig = ScorerConfig.parse(settings.scorer());
         this.bm25 = new Bm25Retriever(corpus);
     }
 
@@ -91,7 +75,8 @@ public final class SearchQaStore implements AutoCloseable {
         if (dense == null) {
             TextEmbedder queries = embedder();
             // The corpus goes through the model in its own large batches; queries are batched across episodes.
-            dense = new DenseRetriever(corpus, queries, DocumentVectorCache.loadOrCompute(corpus, model, EnvSettings.cacheDirectory()));
+            dense = new DenseRetriever(corpus, queries,
+                    DocumentVectorCache.loadOrCompute(corpus, SharedModels.miniLmModel(), EnvSettings.cacheDirectory()));
         }
         return dense;
     }
@@ -105,35 +90,23 @@ public final class SearchQaStore implements AutoCloseable {
     }
 
     /** The shared sentence embedder; single requests from concurrent episodes are batched. */
-    public synchronized TextEmbedder embedder() {
+    public TextEmbedder embedder() {
         requireOpen();
-        if (embedder == null) {
-            model = MiniLmEmbedder.load();
-            batching = new BatchingEmbedder(model, EMBED_BATCH, EMBED_WAIT);
-            embedder = new CachingEmbedder(batching, EMBED_CACHE);
-        }
-        return embedder;
+        return SharedModels.miniLm();
     }
 
     /** Forgets the cached vectors of texts, so a benchmark can measure uncached embedding calls. */
-    public synchronized void clearEmbeddingCache() {
-        if (embedder != null) {
-            embedder.clear();
-        }
+    public void clearEmbeddingCache() {
+        SharedModels.clearEmbeddingCache();
     }
 
-    /** The belief scorer the settings name (the embedding proxy when none is named), built on first use. */
-    public synchronized BeliefScorer scorer() {
+    /**
+     * The default belief scorer of the reward layer (the MiniLM evidence proxy), for benchmarks;
+     * episodes are scored by the scorer their pipeline's {@code belief_gain} names.
+     */
+    public BeliefScorer scorer() {
         requireOpen();
-        if (scorer == null) {
-            scorer = BeliefScorers.create(scorerConfig, this::embedder);
-        }
-        return scorer;
-    }
-
-    /** The scorer's source tag without building it (the spec and the reward components name it). */
-    public String scorerType() {
-        return scorerConfig.type().wireName();
+        return SharedModels.beliefScorer(ScorerConfig.defaults());
     }
 
     private void requireOpen() {
@@ -149,13 +122,9 @@ public final class SearchQaStore implements AutoCloseable {
         }
         closed = true;
         List<AutoCloseable> owned = new ArrayList<>();
-        owned.add(scorer);
         owned.add(hybrid);
         owned.add(dense);
         owned.add(bm25);
-        owned.add(embedder);
-        owned.add(batching);
-        owned.add(model);
         RuntimeException failure = null;
         for (AutoCloseable c : owned) {
             if (c == null) {

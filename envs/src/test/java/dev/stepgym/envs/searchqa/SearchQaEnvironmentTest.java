@@ -5,9 +5,16 @@ import dev.stepgym.envs.searchqa.world.Hop;
 import dev.stepgym.envs.searchqa.world.Question;
 import dev.stepgym.protocol.Action;
 import dev.stepgym.protocol.RewardComponent;
+import dev.stepgym.protocol.env.Environment;
+import dev.stepgym.protocol.env.EnvironmentFactory;
 import dev.stepgym.protocol.env.ResetRequest;
 import dev.stepgym.protocol.env.Start;
 import dev.stepgym.protocol.env.Transition;
+import dev.stepgym.protocol.json.Json;
+import dev.stepgym.rewards.pipeline.EpisodeRewards;
+import dev.stepgym.rewards.pipeline.PipelineConfig;
+import dev.stepgym.rewards.pipeline.RewardLayer;
+import dev.stepgym.rewards.pipeline.RewardPipeline;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,28 +34,40 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * searchqa-v1 over the small generated world, with the trainer scorer (beliefs sent along with the
- * actions) so no model loads; the MiniLM-backed parts are in {@code SearchQaModelTest}.
+ * searchqa-v1 over the small generated world, read through the reward layer with the trainer
+ * scorer (beliefs sent along with the actions) so no model loads; the MiniLM-backed parts are in
+ * {@code SearchQaModelTest} and {@code SearchQaGoldenTest}.
  */
 class SearchQaEnvironmentTest {
-    private static SearchQaEnvironmentFactory factory;
+    private static final Map<String, String> SMALL = Map.of("world", "small");
+    private static SearchQaEnvironmentFactory plain;
+    private static EnvironmentFactory factory;
 
     @BeforeAll
     static void open() {
-        factory = new SearchQaEnvironmentProvider().open(Map.of("world", "small", "scorer.type", "trainer"));
+        plain = new SearchQaEnvironmentProvider().open(SMALL);
+        factory = rewarded(Map.of("type", "trainer"), 5_000).open(SMALL);
     }
 
     @AfterAll
     static void close() {
         factory.close();
+        plain.close();
+    }
+
+    /** searchqa-v1 behind its default pipeline with another belief scorer. */
+    private static dev.stepgym.protocol.env.EnvironmentProvider rewarded(Map<String, Object> scorer, int timeoutMs) {
+        return RewardLayer.defaults().with(SearchQaEnvironmentProvider.ID,
+                PipelineConfig.parse(SearchQaEnvironmentProvider.rewardPipeline(scorer, timeoutMs), "test pipeline"))
+                .wrap(new SearchQaEnvironmentProvider());
     }
 
     private static Question firstDevQuestion() {
-        return factory.store().corpus().questions("dev").get(0);
+        return plain.store().corpus().questions("dev").get(0);
     }
 
-    private static SearchQaEnvironment reset(Question q, boolean privileged) {
-        SearchQaEnvironment env = factory.newEpisode();
+    private static Environment reset(Question q, boolean privileged) {
+        Environment env = factory.newEpisode();
         env.reset(new ResetRequest(1, q.id(), Map.of("belief", 0.1), privileged));
         return env;
     }
@@ -61,7 +80,7 @@ class SearchQaEnvironmentTest {
     @Test
     void resetShowsTheQuestionAndOnlyPrivilegedEpisodesSeeTheGold() {
         Question q = firstDevQuestion();
-        SearchQaEnvironment env = factory.newEpisode();
+        Environment env = factory.newEpisode();
         Start start = env.reset(new ResetRequest(1, q.id(), Map.of(), false));
         assertTrue(start.observation().text().contains(q.text()));
         assertEquals(List.of("search[<query>]", "answer[<text>]"), start.observation().availableActions());
@@ -76,7 +95,7 @@ class SearchQaEnvironmentTest {
     @Test
     void followingTheGoldHopsGainsInformationOnEveryGoldRetrievalAndScoresF1One() {
         Question q = firstDevQuestion();
-        SearchQaEnvironment env = reset(q, false);
+        Environment env = reset(q, false);
         double total = 0;
         for (Hop hop : q.hops()) {
             Transition search = env.step(Action.text("search[" + hop.query() + "]"));
@@ -106,7 +125,7 @@ class SearchQaEnvironmentTest {
     @Test
     void repeatingASearchIsRedundantAndGainsNothing() {
         Question q = firstDevQuestion();
-        SearchQaEnvironment env = reset(q, false);
+        Environment env = reset(q, false);
         String query = "search[" + q.hops().get(0).query() + "]";
         env.step(Action.text(query));
         Transition again = env.step(Action.text(query));
@@ -117,7 +136,7 @@ class SearchQaEnvironmentTest {
     @Test
     void searchR1TagsAreUnderstoodAndTextAfterTheLastAnswerFailsTheFormatGate() {
         Question q = firstDevQuestion();
-        SearchQaEnvironment env = reset(q, false);
+        Environment env = reset(q, false);
         Transition search = env.step(Action.text("<think>start with the first hop</think>\n<search>" + q.hops().get(0).query() + "</search>"));
         assertNull(search.observation().lastActionError());
         assertEquals(List.of(q.hops().get(0).query()), ((Map<?, ?>) env.state()).get("queries"));
@@ -125,7 +144,7 @@ class SearchQaEnvironmentTest {
         assertTrue(answer.terminated());
         assertEquals(-1.0, component(answer, SearchQaEnvironment.FORMAT_GATE).value());
         assertEquals(0.0, component(answer, SearchQaEnvironment.ANSWER_F1).value());
-        SearchQaEnvironment clean = reset(q, false);
+        Environment clean = reset(q, false);
         Transition last = clean.step(Action.text("<answer>wrong</answer>\n<answer>" + q.answer() + "</answer>\n"));
         assertEquals(1.0, component(last, SearchQaEnvironment.ANSWER_F1).value(), "StepSearch scores the last answer block");
     }
@@ -133,7 +152,7 @@ class SearchQaEnvironmentTest {
     @Test
     void badActionsAreObservationsWithAPenaltyAndLeaveTheStateAlone() {
         Question q = firstDevQuestion();
-        SearchQaEnvironment env = reset(q, false);
+        Environment env = reset(q, false);
         Object before = env.state();
         Map<Action, String> bad = new java.util.LinkedHashMap<>();
         bad.put(Action.text("search[   ]"), "empty query");
@@ -163,7 +182,7 @@ class SearchQaEnvironmentTest {
     @Test
     void unicodeQueriesAndAnAnswerBeforeAnySearchWork() {
         Question q = firstDevQuestion();
-        SearchQaEnvironment env = reset(q, false);
+        Environment env = reset(q, false);
         Transition t = env.step(Action.text("search[Zürich 東京 🙂 \u0000 AND OR (*]"));
         assertNull(t.observation().lastActionError());
         Transition answer = env.step(Action.tool("answer", Map.of("text", "🙂")));
@@ -174,8 +193,8 @@ class SearchQaEnvironmentTest {
     @Test
     void toolCallsMatchTheTextForm() {
         Question q = firstDevQuestion();
-        SearchQaEnvironment text = reset(q, false);
-        SearchQaEnvironment tool = reset(q, false);
+        Environment text = reset(q, false);
+        Environment tool = reset(q, false);
         Transition a = text.step(Action.text("search[" + q.hops().get(0).query() + "]"));
         Transition b = tool.step(Action.tool("search", Map.of("query", q.hops().get(0).query())));
         assertEquals(a.observation(), b.observation());
@@ -185,14 +204,13 @@ class SearchQaEnvironmentTest {
     @Test
     void trainerBeliefsGiveBeliefGainAndAMissingBeliefIsReportedUnavailable() {
         Question q = firstDevQuestion();
-        SearchQaEnvironment env = reset(q, false); // p_0 = 0.1 from the reset option
+        Environment env = reset(q, false); // p_0 = 0.1 from the reset option
         Transition first = env.step(Action.tool("search", Map.of("query", q.hops().get(0).query(), "belief", 0.35)));
         RewardComponent gain = component(first, SearchQaEnvironment.BELIEF_GAIN);
         assertEquals(0.25, gain.value(), 1e-12);
         assertEquals("trainer", gain.source());
         Transition second = env.step(Action.text("search[" + q.hops().get(0).query() + " again]"));
-        assertEquals(0.0, component(second, SearchQaEnvironment.BELIEF_GAIN).value());
-        assertTrue(((Map<?, ?>) second.info().get("unavailable")).containsKey(SearchQaEnvironment.BELIEF_GAIN));
+        assertEquals(0.0, component(second, SearchQaEnvironment.BELIEF_GAIN).value(), "no belief sent: 0, as before");
         Transition third = env.step(Action.text("<belief>0.9</belief> search[" + q.hops().get(0).answer() + "]"));
         assertEquals(0.0, component(third, SearchQaEnvironment.BELIEF_GAIN).value(), "no previous belief to compare with");
         Transition fourth = env.step(Action.text("<belief>0.7</belief>search[more]"));
@@ -202,9 +220,9 @@ class SearchQaEnvironmentTest {
     @Test
     void forkedEpisodesGoTheirOwnWay() {
         Question q = firstDevQuestion();
-        SearchQaEnvironment env = reset(q, false);
+        Environment env = reset(q, false);
         env.step(Action.text("search[" + q.hops().get(0).query() + "]"));
-        SearchQaEnvironment fork = (SearchQaEnvironment) env.fork();
+        Environment fork = env.fork();
         assertEquals(env.state(), fork.state());
         Transition inFork = fork.step(Action.text("search[" + q.hops().get(0).query() + "]"));
         Transition inOriginal = env.step(Action.text("search[" + q.hops().get(0).query() + "]"));
@@ -215,7 +233,7 @@ class SearchQaEnvironmentTest {
 
     @Test
     void unknownTasksSplitsAndSettingsAreClearErrors() {
-        SearchQaEnvironment env = factory.newEpisode();
+        Environment env = factory.newEpisode();
         Exception task = assertThrows(RuntimeException.class, () -> env.reset(new ResetRequest(1, "sq-nope", Map.of(), false)));
         assertTrue(task.getMessage().contains("sq-nope"));
         Exception split = assertThrows(RuntimeException.class, () -> env.reset(new ResetRequest(1, null, Map.of("split", "holdout"), false)));
@@ -227,6 +245,11 @@ class SearchQaEnvironmentTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> provider.open(Map.of("top_k", "0"))).getMessage().contains("top_k"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> provider.open(Map.of("wrld", "small"))).getMessage().contains("wrld"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> provider.open(Map.of("scorer.typo", "x"))).getMessage().contains("typo"));
+        String moved = assertThrows(IllegalArgumentException.class, () -> provider.open(Map.of("scorer.type", "openai",
+                "scorer.api_key", "sk-secret", "belief_timeout_ms", "800"))).getMessage();
+        assertTrue(moved.contains("{\"name\":\"belief_gain\",\"params\":{\"timeout_ms\":800,\"scorer\":{\"api_key_env\":"), moved);
+        assertTrue(moved.contains("\"type\":\"openai\""), moved);
+        assertFalse(moved.contains("sk-secret"), "the key is never repeated: " + moved);
     }
 
     @Test
@@ -252,25 +275,54 @@ class SearchQaEnvironmentTest {
         slow.start();
         try {
             for (String url : List.of("http://127.0.0.1:" + closedPort + "/v1", "http://127.0.0.1:" + slow.getAddress().getPort() + "/v1")) {
-                Map<String, String> settings = new HashMap<>(Map.of("world", "small", "scorer.type", "openai",
-                        "scorer.base_url", url, "scorer.model", "policy", "scorer.timeout_ms", "300", "scorer.retries", "0",
-                        "belief_timeout_ms", "800"));
-                try (SearchQaEnvironmentFactory f = new SearchQaEnvironmentProvider().open(settings)) {
-                    Question q = f.store().corpus().questions("dev").get(0);
-                    SearchQaEnvironment env = f.newEpisode();
+                Map<String, Object> scorer = new HashMap<>(Map.of("type", "openai", "base_url", url, "model", "policy",
+                        "timeout_ms", 300, "retries", 0));
+                try (EnvironmentFactory f = rewarded(scorer, 800).open(SMALL)) {
+                    Question q = firstDevQuestion();
+                    Environment env = f.newEpisode();
                     long start = System.nanoTime();
                     env.reset(new ResetRequest(1, q.id(), Map.of(), false));
                     Transition t = env.step(Action.text("search[" + q.hops().get(0).query() + "]"));
                     long millis = (System.nanoTime() - start) / 1_000_000;
                     assertTrue(millis < 5_000, "reset + step took " + millis + " ms against " + url);
                     assertEquals(0.0, component(t, SearchQaEnvironment.BELIEF_GAIN).value());
+                    assertEquals("openai:policy", component(t, SearchQaEnvironment.BELIEF_GAIN).source());
                     assertTrue(component(t, SearchQaEnvironment.INFORMATION_GAIN).value() > 0, "other signals still come");
-                    Object why = ((Map<?, ?>) t.info().get("unavailable")).get(SearchQaEnvironment.BELIEF_GAIN);
-                    assertNotNull(why, url);
                 }
             }
         } finally {
             slow.stop(0);
         }
+    }
+
+    @Test
+    void evidenceAndContextAloneRescoreTheEpisodeAfterAJsonRoundTrip() throws Exception {
+        Question q = firstDevQuestion();
+        Environment env = factory.newEpisode();
+        Start start = env.reset(new ResetRequest(1, q.id(), Map.of("belief", 0.1), false));
+        List<String> actions = new java.util.ArrayList<>(List.of("open[d99999999]", "<belief>0.3</belief>search[" + q.hops().get(0).query() + "]",
+                "search[" + q.hops().get(0).query() + "]"));
+        for (Hop hop : q.hops()) {
+            actions.add("search[" + hop.query() + "] <belief>0.5</belief>");
+            actions.add("open[" + hop.documentId() + "]");
+        }
+        actions.add("<answer>" + q.answer() + "</answer>");
+        List<Transition> steps = new java.util.ArrayList<>();
+        for (String action : actions) {
+            steps.add(env.step(Action.text(action)));
+        }
+        RewardPipeline pipeline = RewardPipeline.of(PipelineConfig.parse(start.rewardPipeline(), "recorded"));
+        Map<String, Object> context = Json.read(Json.write(start.context()), Map.class);
+        EpisodeRewards again = pipeline.episode(context);
+        for (Transition t : steps) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> evidence = Json.read(Json.write(t.evidence()), Map.class);
+            assertEquals(false, t.evidence().isEmpty());
+            assertEquals(t.rewards(), again.score(evidence).join());
+        }
+        assertEquals(List.of("action", "query", "retrieved_docs", "retrieved_ids", "turns", "belief", "invalid_action"),
+                List.copyOf(steps.get(1).evidence().keySet()));
+        assertEquals(List.of("question", "gold_answers", "gold_docs", "search_keys", "conversation", "belief"),
+                List.copyOf(start.context().keySet()));
     }
 }

@@ -6,8 +6,11 @@ import dev.stepgym.envs.searchqa.world.Hop;
 import dev.stepgym.envs.searchqa.world.Question;
 import dev.stepgym.protocol.Action;
 import dev.stepgym.protocol.RewardComponent;
+import dev.stepgym.protocol.env.Environment;
+import dev.stepgym.protocol.env.EnvironmentFactory;
 import dev.stepgym.protocol.env.ResetRequest;
 import dev.stepgym.protocol.env.Transition;
+import dev.stepgym.rewards.pipeline.RewardLayer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -23,18 +26,24 @@ import java.util.concurrent.Future;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** searchqa-v1 with the real MiniLM model: dense and hybrid retrieval, and the default belief proxy. */
+/**
+ * searchqa-v1 with the real MiniLM model: dense and hybrid retrieval, and the default belief proxy
+ * of its default reward pipeline.
+ */
 @Tag("heavy")
 class SearchQaModelTest {
     private static SearchQaEnvironmentFactory factory;
+    private static EnvironmentFactory rewarded;
 
     @BeforeAll
     static void open() {
         factory = new SearchQaEnvironmentProvider().open(Map.of("world", "small"));
+        rewarded = RewardLayer.defaults().wrap(new SearchQaEnvironmentProvider()).open(Map.of("world", "small"));
     }
 
     @AfterAll
     static void close() {
+        rewarded.close();
         factory.close();
     }
 
@@ -59,10 +68,8 @@ class SearchQaModelTest {
     @Test
     void theDefaultProxyBeliefRisesWhenGoldEvidenceArrives() {
         Question q = factory.store().corpus().questions("dev").get(0);
-        SearchQaEnvironment env = factory.newEpisode();
-        var start = env.reset(new ResetRequest(3, q.id(), Map.of(), false));
-        assertEquals("proxy:minilm-evidence", start.info().get("belief_source"));
-        assertEquals(0.0, start.info().get("belief"), "no evidence yet");
+        Environment env = rewarded.newEpisode();
+        env.reset(new ResetRequest(3, q.id(), Map.of(), false));
         double sum = 0;
         for (Hop hop : q.hops()) {
             Transition search = env.step(Action.text("search[" + hop.query() + "]"));
@@ -75,7 +82,7 @@ class SearchQaModelTest {
             assertTrue(gain.value() > 0, "opening a gold document raises the belief: " + gain.value());
             sum += gain.value();
         }
-        // The gains telescope to p_T - p_0; with every gold document read in full (titled), p_T is near 1.
+        // The gains telescope to p_T - p_0 (p_0 = 0: no evidence yet); with every gold document read in full (titled), p_T is near 1.
         assertTrue(sum > 0.9, "belief after reading every gold document: " + sum);
     }
 
@@ -102,7 +109,7 @@ class SearchQaModelTest {
     }
 
     private static List<String> play(Question q) {
-        SearchQaEnvironment env = factory.newEpisode();
+        Environment env = rewarded.newEpisode();
         env.reset(new ResetRequest(5, q.id(), Map.of("retriever", "hybrid"), false));
         List<String> trace = new ArrayList<>();
         for (Hop hop : q.hops()) {

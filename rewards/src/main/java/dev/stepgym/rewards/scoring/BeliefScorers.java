@@ -31,4 +31,18 @@ public final class BeliefScorers {
             case TRAINER -> new TrainerBeliefScorer();
         };
     }
+
+    /**
+     * The source the scorer of {@code config} reports, known without building it (a reward
+     * pipeline names its components' sources before any model loads).
+     */
+    public static String sourceOf(ScorerConfig config) {
+        Objects.requireNonNull(config, "config");
+        return switch (config.type()) {
+            case PROXY -> EmbeddingBeliefProxy.SOURCE;
+            case OPENAI -> "openai:" + config.model();
+            case DJL -> "djl:" + config.modelDir().toAbsolutePath().normalize().getFileName();
+            case TRAINER -> TrainerBeliefScorer.SOURCE;
+        };
+    }
 }

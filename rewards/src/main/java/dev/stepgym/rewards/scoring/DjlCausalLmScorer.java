@@ -91,7 +91,7 @@ public final class DjlCausalLmScorer implements BeliefScorer {
             throw new IllegalArgumentException("scorer.model_dir is required for a DJL causal LM scorer");
         }
         checkDirectory(dir);
-        this.source = "djl:" + dir.toAbsolutePath().normalize().getFileName();
+        this.source = BeliefScorers.sourceOf(config);
         Model loaded = null;
         HuggingFaceTokenizer loadedTokenizer = null;
         try {

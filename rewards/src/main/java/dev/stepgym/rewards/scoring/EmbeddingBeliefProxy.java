@@ -28,6 +28,9 @@ import java.util.concurrent.CompletableFuture;
  * leaves it open. Work runs on the calling thread and the future returned is already complete.
  */
 public final class EmbeddingBeliefProxy implements BeliefScorer {
+    /** What this scorer's components carry as their source: it is a proxy, and says so. */
+    public static final String SOURCE = "proxy:minilm-evidence";
+
     private final TextEmbedder embedder;
 
     public EmbeddingBeliefProxy(TextEmbedder embedder) {
@@ -36,7 +39,7 @@ public final class EmbeddingBeliefProxy implements BeliefScorer {
 
     @Override
     public String source() {
-        return "proxy:minilm-evidence";
+        return SOURCE;
     }
 
     @Override

@@ -63,6 +63,7 @@ public final class OpenAiCompletionsScorer implements BeliefScorer {
 
     private final URI endpoint;
     private final String model;
+    private final String source;
     private final String apiKey;
     private final Duration timeout;
     private final int retries;
@@ -76,6 +77,7 @@ public final class OpenAiCompletionsScorer implements BeliefScorer {
         String base = config.baseUrl().toString();
         this.endpoint = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/completions");
         this.model = config.model();
+        this.source = BeliefScorers.sourceOf(config);
         this.apiKey = config.apiKey();
         this.timeout = config.timeout();
         this.retries = config.retries();
@@ -89,7 +91,7 @@ public final class OpenAiCompletionsScorer implements BeliefScorer {
 
     @Override
     public String source() {
-        return "openai:" + model;
+        return source;
     }
 
     @Override

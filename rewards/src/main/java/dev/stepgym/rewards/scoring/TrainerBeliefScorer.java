@@ -11,10 +11,11 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  */
 public final class TrainerBeliefScorer implements BeliefScorer {
+    public static final String SOURCE = "trainer";
 
     @Override
     public String source() {
-        return "trainer";
+        return SOURCE;
     }
 
     @Override

@@ -64,8 +64,46 @@ public final class StepSearchOutcome {
      */
     public static Result evaluate(String response, List<String> goldAnswers, List<String> queries,
                                   List<List<String>> keyGroups) {
-        if (response == null || goldAnswers == null) {
+        if (response == null) {
             throw new IllegalArgumentException("response and gold answers must not be null");
+        }
+        Optional<AnswerBlock> block = lastAnswerBlock(response);
+        return score(block.map(AnswerBlock::answer).map(PythonText::strip), block.map(AnswerBlock::gatePassed).orElse(false),
+                goldAnswers, queries, keyGroups);
+    }
+
+    /**
+     * The outcome of an answer already taken out of the response (an environment that parses
+     * actions itself): {@code gatePassed} is the format gate's verdict, {@code answer} the answer
+     * text, empty when there is none.
+     */
+    public static Result score(Optional<String> answer, boolean gatePassed, List<String> goldAnswers, List<String> queries,
+                               List<List<String>> keyGroups) {
+        if (answer == null || goldAnswers == null) {
+            throw new IllegalArgumentException("response and gold answers must not be null");
+        }
+        double f1 = answer.map(a -> PythonRounding.round4(TokenF1.maxBag(a, goldAnswers))).orElse(0.0);
+        if (!gatePassed || answer.isEmpty()) {
+            return new Result(false, answer, f1, 0.0, GATE_FAILURE_SCORE);
+        }
+        double searchKeyScore = SearchKeyMatch.score(queries, keyGroups);
+        return new Result(true, answer, f1, searchKeyScore, f1 + searchKeyScore * SEARCH_KEY_WEIGHT);
+    }
+
+    /**
+     * The last {@code <answer>…</answer>} block of a response, unstripped, and whether it passes the
+     * gate: nothing but whitespace (as Python's {@code str.strip} sees it) after its {@code </answer>}.
+     *
+     * @param answer     the block's content as written
+     * @param gatePassed nothing but whitespace follows the block
+     */
+    public record AnswerBlock(String answer, boolean gatePassed) {
+    }
+
+    /** The last answer block of {@code response}; empty when it has none (the gate then fails). */
+    public static Optional<AnswerBlock> lastAnswerBlock(String response) {
+        if (response == null) {
+            throw new IllegalArgumentException("response must not be null");
         }
         Matcher matcher = ANSWER.matcher(response);
         String lastAnswer = null;
@@ -74,14 +112,10 @@ public final class StepSearchOutcome {
             lastAnswer = matcher.group(1);
             lastEnd = matcher.end();
         }
-        Optional<String> answer = Optional.ofNullable(lastAnswer).map(PythonText::strip);
-        double f1 = answer.map(a -> PythonRounding.round4(TokenF1.maxBag(a, goldAnswers))).orElse(0.0);
-        boolean gatePassed = lastAnswer != null && PythonText.strip(response.substring(lastEnd)).isEmpty();
-        if (!gatePassed) {
-            return new Result(false, answer, f1, 0.0, GATE_FAILURE_SCORE);
+        if (lastAnswer == null) {
+            return Optional.empty();
         }
-        double searchKeyScore = SearchKeyMatch.score(queries, keyGroups);
-        return new Result(true, answer, f1, searchKeyScore, f1 + searchKeyScore * SEARCH_KEY_WEIGHT);
+        return Optional.of(new AnswerBlock(lastAnswer, PythonText.strip(response.substring(lastEnd)).isEmpty()));
     }
 
     /**
