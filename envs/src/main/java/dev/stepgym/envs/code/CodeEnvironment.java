@@ -13,16 +13,16 @@ import dev.stepgym.envs.code.task.UnifiedDiff;
 import dev.stepgym.protocol.Action;
 import dev.stepgym.protocol.ErrorCode;
 import dev.stepgym.protocol.Observation;
-import dev.stepgym.protocol.RewardComponent;
-import dev.stepgym.protocol.RewardKind;
 import dev.stepgym.protocol.StepGymException;
 import dev.stepgym.protocol.env.Environment;
 import dev.stepgym.protocol.env.ResetRequest;
 import dev.stepgym.protocol.env.Start;
 import dev.stepgym.protocol.env.Transition;
 import dev.stepgym.protocol.json.Json;
-import dev.stepgym.rewards.lanser.LanserReward;
-import dev.stepgym.rewards.lanser.ProcessReward;
+import dev.stepgym.rewards.generic.InvalidActionSignal;
+import dev.stepgym.rewards.lanser.LanserTerms;
+import dev.stepgym.rewards.testrun.HiddenTestsSignal;
+import dev.stepgym.rewards.testrun.TestPassDeltaSignal;
 import dev.stepgym.sandbox.SandboxException;
 import dev.stepgym.sandbox.git.FileEdit;
 import dev.stepgym.sandbox.lsp.Diag;
@@ -46,12 +46,12 @@ import java.util.stream.Stream;
 
 /**
  * One {@code code-v1} episode: a task's repository in a Git workspace, pyright behind it, the
- * sandbox for tests. Navigation and reading cost nothing and earn nothing; every change earns
- * Lanser's process reward {@code r_t = α(D_{t−1}−D_t) + βS_t − γ(1−α_t)} as three components,
- * where {@code D} counts pyright errors in the task's target files, {@code S} says the change went
- * in safely (jail, transaction, rename accepted by the server; a refused change scores S = 0 and
- * changes nothing) and {@code α_t} is the selector's confidence; a test run earns the change in the visible tests' pass rate; submit runs the hidden
- * tests, which decide the outcome.
+ * sandbox for tests. Each step reports evidence, and the reward layer's signals score it
+ * (docs/code.md): every change attempt is a prospective mutation in Lanser's sense, reported with
+ * {@code D} before and after (pyright errors in the task's target files), {@code safe} (jail,
+ * transaction, rename accepted by the server; a refused change is unsafe and changes nothing) and
+ * the selector's confidence {@code α_t}; a test run reports the visible tests' results; submit
+ * also runs the hidden tests, which decide the outcome. Reading and navigating report only the tool.
  *
  * <pre>{@code
  * env.reset(new ResetRequest(0, "inventory-fix-type-error-1", Map.of(), false));
@@ -61,18 +61,16 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class CodeEnvironment implements Environment {
-    public static final String DIAGNOSTIC_DELTA = "diagnostic_delta";
-    public static final String SAFETY = "safety";
-    public static final String AMBIGUITY_PENALTY = "ambiguity_penalty";
-    public static final String TEST_PASS_DELTA = "test_pass_delta";
-    public static final String HIDDEN_TESTS = "hidden_tests";
-    public static final String INVALID_ACTION = "invalid_action";
-    public static final List<String> REWARD_COMPONENTS = List.of(DIAGNOSTIC_DELTA, SAFETY, AMBIGUITY_PENALTY,
-            TEST_PASS_DELTA, HIDDEN_TESTS, INVALID_ACTION);
-    static final String SOURCE_LSP = "lsp:pyright";
-    static final String SOURCE_TESTS = "sandbox:tests";
-    static final String SOURCE_ENV = "env:code";
-    static final double INVALID_WEIGHT = 0.1;
+    /** Evidence: the tool of the step, when the action parsed. */
+    static final String TOOL = "tool";
+    /** Evidence: the files a change wrote (empty for a refused one). */
+    static final String FILES = "files";
+    /** Context: the task, its target files and the diagnostics at reset. */
+    static final String TASK = "task";
+    static final String TARGET_FILES = "target_files";
+    static final String DIAGNOSTICS = "diagnostics";
+    /** Evidence of a test run, an object: ran, passed, failed, pass_rate, timed_out, exit_code. */
+    static final String HIDDEN_TESTS = "hidden_tests";
     /** Lines a read shows at most; longer files are read in ranges. */
     static final int MAX_READ_LINES = 400;
     /** Locations and symbols listed at most in one observation. */
@@ -86,6 +84,8 @@ public final class CodeEnvironment implements Environment {
     private CodeSlot slot;
     /** α_t of the change being attempted in this step. */
     private double attemptConfidence;
+    /** The tool of the step being carried out, for its evidence. */
+    private String stepTool;
     private CodeTask task;
     /** Files changed from the base, path → new content (null = deleted): what fork replays. */
     private final TreeMap<String, String> changed = new TreeMap<>();
@@ -121,7 +121,12 @@ public final class CodeEnvironment implements Environment {
         if (request.privileged() && task.referencePatch() != null) {
             info.put("reference_patch", task.referencePatch());
         }
-        return new Start(render(overview(), null), info);
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put(TASK, task.id());
+        context.put(TARGET_FILES, task.targetFiles());
+        context.put(DIAGNOSTICS, errors);
+        context.put(TestPassDeltaSignal.BASELINE_PASS_RATE, passRate);
+        return new Start(render(overview(), null), info, context);
     }
 
     private CodeTask pickTask(ResetRequest request) {
@@ -138,6 +143,7 @@ public final class CodeEnvironment implements Environment {
         if (slot == null) {
             throw new StepGymException(ErrorCode.BAD_REQUEST, "reset the code episode before stepping it");
         }
+        stepTool = null;
         if (submitted) {
             return rejected("the episode has ended with a submit; reset to start another");
         }
@@ -146,6 +152,7 @@ public final class CodeEnvironment implements Environment {
             return rejected(parsed.error());
         }
         CodeAction a = parsed.action();
+        stepTool = a.tool();
         // A selector resolution sets this; write_file, apply_patch and rename name their targets exactly.
         attemptConfidence = a.tool().equals(CodeTools.EDIT) ? 0.0 : 1.0;
         try {
@@ -175,21 +182,41 @@ public final class CodeEnvironment implements Environment {
     }
 
     /**
-     * A refused action. A refused change is still a prospective mutation in Lanser's sense, so it
-     * also gets the process reward with {@code S_t = 0}, no diagnostic change and the selector's
-     * confidence (0 when the selector resolved nothing).
+     * A refused action. A refused change is still a prospective mutation in Lanser's sense: its
+     * evidence says unsafe ({@code S_t = 0}), no diagnostic change and the selector's confidence
+     * (0 when the selector resolved nothing).
      */
     private Transition refused(CodeAction a, String error) {
-        Transition invalid = rejected(error);
-        if (!MUTATING.contains(a.tool())) {
-            return invalid;
+        Map<String, Object> evidence = evidence(true);
+        if (MUTATING.contains(a.tool())) {
+            mutation(evidence, List.of(), errors, errors, false, attemptConfidence);
         }
-        List<RewardComponent> rewards = new ArrayList<>(invalid.rewards());
-        rewards.addAll(LanserReward.score(errors, errors, false, attemptConfidence, store.settings().weights()).components(SOURCE_LSP));
-        return Transition.of(invalid.observation(), rewards, false);
+        return Transition.observed(render("Not done: " + error + "\n", error), evidence, false, false, Map.of());
     }
 
-    // ---- looking around: observation only, no reward ----
+    /** A step's evidence so far: the tool (when the action parsed) and the invalid-action flag. */
+    private Map<String, Object> evidence(boolean invalid) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        if (stepTool != null) {
+            evidence.put(TOOL, stepTool);
+        }
+        evidence.put(InvalidActionSignal.FIELD, invalid);
+        evidence.put(LanserTerms.MUTATION, false);
+        return evidence;
+    }
+
+    /** A prospective mutation's evidence, what Lanser's terms read. */
+    private static void mutation(Map<String, Object> evidence, List<String> files, int before, int after, boolean safe,
+                                 double confidence) {
+        evidence.put(LanserTerms.MUTATION, true);
+        evidence.put(FILES, files);
+        evidence.put(LanserTerms.DIAGNOSTICS_BEFORE, before);
+        evidence.put(LanserTerms.DIAGNOSTICS_AFTER, after);
+        evidence.put(LanserTerms.SAFE, safe);
+        evidence.put(LanserTerms.CONFIDENCE, confidence);
+    }
+
+    // ---- looking around: observation only ----
 
     private Transition read(CodeAction a) {
         String path = requireFile(a.string("path"));
@@ -258,10 +285,10 @@ public final class CodeEnvironment implements Environment {
     }
 
     private Transition looked(String text) {
-        return Transition.of(render(text, null), List.of(), false);
+        return Transition.observed(render(text, null), evidence(false), false, false, Map.of());
     }
 
-    // ---- changing code: Lanser's process reward ----
+    // ---- changing code: Lanser's prospective mutations ----
 
     private Transition edit(CodeAction a) throws SelectorException {
         Object raw = a.arguments().get("selector");
@@ -329,7 +356,7 @@ public final class CodeEnvironment implements Environment {
 
     /**
      * Writes a change as one transaction (all files or none), resyncs the language server and
-     * scores it. A change refused by the sandbox never gets here: it is an invalid action.
+     * reports D before and after. A change refused by the sandbox never gets here: it is an invalid action.
      */
     private Transition change(Map<String, String> contents, double confidence, String what) {
         List<FileEdit> edits = new ArrayList<>();
@@ -346,13 +373,14 @@ public final class CodeEnvironment implements Environment {
         }
         int before = errors;
         errors = targetErrors();
-        ProcessReward r = LanserReward.score(before, errors, true, confidence, store.settings().weights());
+        Map<String, Object> evidence = evidence(false);
+        mutation(evidence, List.copyOf(contents.keySet()), before, errors, true, confidence);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("diagnostics", errors);
         info.put("confidence", confidence);
         info.put("files", List.copyOf(contents.keySet()));
         String text = what + "\n" + previews + diagnostics(null);
-        return new Transition(render(text, null), r.components(SOURCE_LSP), false, false, info);
+        return Transition.observed(render(text, null), evidence, false, false, info);
     }
 
     private void syncDocument(String path, String content) {
@@ -385,7 +413,6 @@ public final class CodeEnvironment implements Environment {
     private Transition runTests() {
         TestRun run = store.runTests(task, slot.workspace(), task.visibleTests());
         double rate = run.report().passRate();
-        double delta = rate - passRate;
         passRate = rate;
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("tests_ran", run.report().ran());
@@ -393,8 +420,9 @@ public final class CodeEnvironment implements Environment {
         info.put("timed_out", run.report().timedOut());
         info.put("visible_pass_rate", rate);
         String text = testSummary("visible tests", run) + run.tail();
-        return new Transition(render(text, null), List.of(new RewardComponent(TEST_PASS_DELTA, delta, 1.0, SOURCE_TESTS, RewardKind.STEP)),
-                false, false, info);
+        Map<String, Object> evidence = evidence(false);
+        evidence.put(TestPassDeltaSignal.VISIBLE_TESTS, run.report().evidence());
+        return Transition.observed(render(text, null), evidence, false, false, info);
     }
 
     private Transition submit() {
@@ -415,11 +443,16 @@ public final class CodeEnvironment implements Environment {
         info.put("diagnostics", errors);
         String text = testSummary("visible tests", visible) + (hidden == null ? "" : testSummary("hidden tests", hidden))
                 + (solved ? "Solved.\n" : "Not solved.\n");
-        List<RewardComponent> rewards = List.of(
-                new RewardComponent(HIDDEN_TESTS, hiddenRate, 1.0, SOURCE_TESTS, RewardKind.OUTCOME),
-                new RewardComponent(TEST_PASS_DELTA, visible.report().passRate() - passRate, 1.0, SOURCE_TESTS, RewardKind.STEP));
+        Map<String, Object> evidence = evidence(false);
+        evidence.put(TestPassDeltaSignal.VISIBLE_TESTS, visible.report().evidence());
+        if (hidden != null) {
+            evidence.put(HIDDEN_TESTS, hidden.report().evidence());
+        }
+        // The visible rate stands in when a task has no hidden tests.
+        evidence.put(HiddenTestsSignal.HIDDEN_PASS_RATE, hiddenRate);
+        evidence.put(HiddenTestsSignal.SUBMITTED, true);
         passRate = visible.report().passRate();
-        return new Transition(render(text, null), rewards, true, false, info);
+        return Transition.observed(render(text, null), evidence, true, false, info);
     }
 
     private static String testSummary(String what, TestRun run) {
@@ -430,8 +463,7 @@ public final class CodeEnvironment implements Environment {
     // ---- helpers ----
 
     private Transition rejected(String error) {
-        return Transition.of(render("Not done: " + error + "\n", error),
-                List.of(new RewardComponent(INVALID_ACTION, -1.0, INVALID_WEIGHT, SOURCE_ENV, RewardKind.PENALTY)), false);
+        return Transition.observed(render("Not done: " + error + "\n", error), evidence(true), false, false, Map.of());
     }
 
     private Observation render(String text, String error) {

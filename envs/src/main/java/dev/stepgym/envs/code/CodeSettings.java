@@ -16,7 +16,8 @@ import java.util.Map;
  * @param maxServers     language servers kept at most (warm ones are reused across episodes of a repository)
  * @param requestTimeout limit of one language-server request
  * @param idlePerTask    reset workspaces kept per task for the next episode
- * @param weights        Lanser's α, β, γ
+ * @param weights        Lanser's α, β, γ: the weights of the default pipeline's diagnostic_delta, safety and
+ *                       ambiguity_penalty ({@link CodeEnvironmentProvider#rewardPipeline(Map)})
  */
 public record CodeSettings(Path tasksDir, int maxServers, Duration requestTimeout, int idlePerTask, LanserWeights weights) {
     public static final List<String> KEYS = List.of("tasks_dir", "max_servers", "request_timeout_ms", "idle_workspaces_per_task",

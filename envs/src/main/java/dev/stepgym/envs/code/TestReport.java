@@ -1,5 +1,7 @@
 package dev.stepgym.envs.code;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +51,18 @@ record TestReport(int ran, int failed, int exitCode, boolean timedOut) {
     /** Share of tests that passed, in [0, 1]; 0 when nothing ran. */
     double passRate() {
         return ran == 0 ? 0 : (double) passed() / ran;
+    }
+
+    /** The run as step evidence, in a stable order; the pass rate is what test_pass_delta reads. */
+    Map<String, Object> evidence() {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("ran", ran);
+        e.put("passed", passed());
+        e.put("failed", failed);
+        e.put("pass_rate", passRate());
+        e.put("timed_out", timedOut);
+        e.put("exit_code", exitCode);
+        return e;
     }
 
     boolean allPassed() {

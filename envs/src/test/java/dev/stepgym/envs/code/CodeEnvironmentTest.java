@@ -2,9 +2,12 @@ package dev.stepgym.envs.code;
 
 import dev.stepgym.protocol.Action;
 import dev.stepgym.protocol.RewardComponent;
+import dev.stepgym.protocol.env.Environment;
+import dev.stepgym.protocol.env.EnvironmentFactory;
 import dev.stepgym.protocol.env.ResetRequest;
 import dev.stepgym.protocol.env.Start;
 import dev.stepgym.protocol.env.Transition;
+import dev.stepgym.rewards.pipeline.RewardLayer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -20,14 +23,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** code-v1 end to end with real pyright, real Git workspaces and sandboxed python, on the built-in suite. */
+/**
+ * code-v1 end to end with real pyright, real Git workspaces and sandboxed python, on the built-in
+ * suite, with its default reward pipeline in front (the environment reports evidence only).
+ */
 @Tag("heavy")
 class CodeEnvironmentTest {
-    private static CodeEnvironmentFactory factory;
+    private static final String DIAGNOSTIC_DELTA = "diagnostic_delta";
+    private static final String SAFETY = "safety";
+    private static final String AMBIGUITY_PENALTY = "ambiguity_penalty";
+    private static final String TEST_PASS_DELTA = "test_pass_delta";
+    private static final String HIDDEN_TESTS = "hidden_tests";
+    private static final String INVALID_ACTION = "invalid_action";
+    private static EnvironmentFactory factory;
 
     @BeforeAll
     static void open() {
-        factory = new CodeEnvironmentProvider().open(Map.of("max_servers", "2"));
+        factory = RewardLayer.defaults().wrap(new CodeEnvironmentProvider()).open(Map.of("max_servers", "2"));
     }
 
     @AfterAll
@@ -45,7 +57,7 @@ class CodeEnvironmentTest {
 
     @Test
     void theReferencePatchRemovesTheTypeErrorPassesTheTestsAndEarnsLanserRewards() {
-        try (CodeEnvironment env = factory.newEpisode()) {
+        try (Environment env = factory.newEpisode()) {
             Start start = env.reset(new ResetRequest(0, "inventory-price-of-optional", Map.of(), true));
             int before = ((Number) start.info().get("diagnostics")).intValue();
             assertTrue(before >= 1, "the task starts with a pyright error: " + start.observation().text());
@@ -55,22 +67,26 @@ class CodeEnvironmentTest {
             Transition diagnostics = env.step(Action.text("diagnostics[]"));
             assertTrue(diagnostics.observation().text().contains("error"), diagnostics.observation().text());
             assertEquals(List.of(), diagnostics.rewards(), "looking around earns nothing");
+            assertEquals(Map.of("tool", "diagnostics", "invalid_action", false, "mutation", false), diagnostics.evidence());
 
             Transition applied = env.step(Action.tool("apply_patch", Map.of("patch", patch)));
             assertNull(applied.observation().lastActionError(), applied.observation().lastActionError());
-            assertEquals(before, value(applied, CodeEnvironment.DIAGNOSTIC_DELTA), 1e-12, "D_{t-1} - D_t");
-            assertEquals(1.0, value(applied, CodeEnvironment.SAFETY));
-            assertEquals(0.0, value(applied, CodeEnvironment.AMBIGUITY_PENALTY), 1e-12);
+            assertEquals(before, value(applied, DIAGNOSTIC_DELTA), 1e-12, "D_{t-1} - D_t");
+            assertEquals(1.0, value(applied, SAFETY));
+            assertEquals(0.0, value(applied, AMBIGUITY_PENALTY), 1e-12);
             // Lanser with (0.5, 0.4, 0.1): 0.5 * before + 0.4 * 1 - 0.1 * 0
             assertEquals(0.5 * before + 0.4, applied.rewards().stream().mapToDouble(RewardComponent::weighted).sum(), 1e-9);
+            assertEquals(before, applied.evidence().get("diagnostics_before"));
+            assertEquals(0, applied.evidence().get("diagnostics_after"));
+            assertEquals(start.context().get("baseline_pass_rate"), start.info().get("visible_pass_rate"));
 
             Transition tests = env.step(Action.text("run_tests[]"));
-            assertTrue(value(tests, CodeEnvironment.TEST_PASS_DELTA) > 0, tests.observation().text());
+            assertTrue(value(tests, TEST_PASS_DELTA) > 0, tests.observation().text());
             assertEquals(1.0, tests.info().get("visible_pass_rate"));
 
             Transition submit = env.step(Action.text("submit[]"));
             assertTrue(submit.terminated());
-            assertEquals(1.0, value(submit, CodeEnvironment.HIDDEN_TESTS));
+            assertEquals(1.0, value(submit, HIDDEN_TESTS));
             assertEquals(Boolean.TRUE, submit.info().get("solved"));
             assertEquals(1.0, env.outcome().get("score"));
         }
@@ -78,7 +94,7 @@ class CodeEnvironmentTest {
 
     @Test
     void selectorsEditThroughTheServerAndExplainWhatTheyCannotFind() {
-        try (CodeEnvironment env = factory.newEpisode()) {
+        try (Environment env = factory.newEpisode()) {
             env.reset(new ResetRequest(0, "inventory-low-stock-boundary", Map.of(), false));
             Transition symbols = env.step(Action.text("document_symbols[inventory/store.py]"));
             assertTrue(symbols.observation().text().contains("Inventory.low_stock"), symbols.observation().text());
@@ -86,7 +102,7 @@ class CodeEnvironmentTest {
             Transition fixed = env.step(Action.tool("edit", Map.of("selector", "anchor://inventory/store.py#\"item.quantity < threshold\"",
                     "replacement", "item.quantity <= threshold")));
             assertNull(fixed.observation().lastActionError());
-            assertEquals(1.0, value(fixed, CodeEnvironment.SAFETY));
+            assertEquals(1.0, value(fixed, SAFETY));
             assertTrue(fixed.observation().text().contains("+") && fixed.observation().text().contains("<= threshold"),
                     "the observation shows the diff: " + fixed.observation().text());
 
@@ -94,11 +110,11 @@ class CodeEnvironmentTest {
                     "replacement", "pass")));
             assertTrue(missing.observation().lastActionError().contains("NOT_FOUND") || missing.observation().lastActionError().contains("not found"),
                     missing.observation().lastActionError());
-            assertEquals(-1.0, value(missing, CodeEnvironment.INVALID_ACTION));
+            assertEquals(-1.0, value(missing, INVALID_ACTION));
             // A refused change is an unsafe prospective mutation: S_t = 0, no diagnostic change, α_t = 0.
-            assertEquals(0.0, value(missing, CodeEnvironment.SAFETY));
-            assertEquals(0.0, value(missing, CodeEnvironment.DIAGNOSTIC_DELTA));
-            assertEquals(-1.0, value(missing, CodeEnvironment.AMBIGUITY_PENALTY));
+            assertEquals(0.0, value(missing, SAFETY));
+            assertEquals(0.0, value(missing, DIAGNOSTIC_DELTA));
+            assertEquals(-1.0, value(missing, AMBIGUITY_PENALTY));
 
             Transition tests = env.step(Action.text("run_tests[]"));
             assertEquals(1.0, tests.info().get("visible_pass_rate"), tests.observation().text());
@@ -107,7 +123,7 @@ class CodeEnvironmentTest {
 
     @Test
     void renameIsPreviewedFirstAndAppliedOnlyWhenAsked() {
-        try (CodeEnvironment env = factory.newEpisode()) {
+        try (Environment env = factory.newEpisode()) {
             env.reset(new ResetRequest(0, "inventory-rename-item", Map.of(), false));
             Transition read = env.step(Action.text("read_file[inventory/item.py]"));
             String text = read.observation().text();
@@ -139,7 +155,7 @@ class CodeEnvironmentTest {
 
     @Test
     void hostilePathsAndContentAreRefusedAndChangeNothing() {
-        try (CodeEnvironment env = factory.newEpisode()) {
+        try (Environment env = factory.newEpisode()) {
             env.reset(new ResetRequest(0, "geometry-rectangle-boundary", Map.of(), false));
             Object before = env.state();
             Map<Action, String> hostile = new java.util.LinkedHashMap<>();
@@ -157,9 +173,9 @@ class CodeEnvironmentTest {
                 String error = t.observation().lastActionError();
                 assertNotNull(error, "refused: " + e.getKey().describe().substring(0, Math.min(60, e.getKey().describe().length())));
                 assertTrue(error.contains(e.getValue()), error);
-                assertEquals(-1.0, value(t, CodeEnvironment.INVALID_ACTION));
+                assertEquals(-1.0, value(t, INVALID_ACTION));
                 if (CodeEnvironment.MUTATING.contains(e.getKey().isText() ? "" : e.getKey().tool())) {
-                    assertEquals(0.0, value(t, CodeEnvironment.SAFETY), "a refused change is unsafe: S_t = 0");
+                    assertEquals(0.0, value(t, SAFETY), "a refused change is unsafe: S_t = 0");
                 }
                 assertEquals(before, env.state());
             }
@@ -168,11 +184,11 @@ class CodeEnvironmentTest {
 
     @Test
     void aForkStartsFromTheSameFilesAndThenGoesItsOwnWay() {
-        try (CodeEnvironment env = factory.newEpisode()) {
+        try (Environment env = factory.newEpisode()) {
             env.reset(new ResetRequest(0, "textutils-truncate-boundary", Map.of(), true));
             env.step(Action.tool("apply_patch", Map.of("patch", env.reset(new ResetRequest(0, "textutils-truncate-boundary", Map.of(), true))
                     .info().get("reference_patch"))));
-            try (CodeEnvironment fork = (CodeEnvironment) env.fork()) {
+            try (Environment fork = env.fork()) {
                 assertEquals(env.state(), fork.state());
                 Transition forkTests = fork.step(Action.text("run_tests[]"));
                 assertEquals(1.0, forkTests.info().get("visible_pass_rate"), "the fork has the patched files");
