@@ -19,6 +19,8 @@ public final class EpisodeRewards {
     private final RewardPipeline pipeline;
     private final Map<String, Object> context;
     private final List<Map<String, Object>> history;
+    /** The components of each step scored through this object (not a fork's inherited steps). */
+    private final List<List<RewardComponent>> scored = new ArrayList<>();
 
     EpisodeRewards(RewardPipeline pipeline, Map<String, Object> context, List<Map<String, Object>> history) {
         this.pipeline = pipeline;
@@ -57,6 +59,8 @@ public final class EpisodeRewards {
             values.add(value);
         }
         history.add(evidence == null ? Map.of() : evidence);
+        List<RewardComponent> slot = new ArrayList<>();
+        scored.add(slot);
         return CompletableFuture.allOf(values.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<RewardComponent> out = new ArrayList<>();
             for (int i = 0; i < stages.size(); i++) {
@@ -66,8 +70,20 @@ public final class EpisodeRewards {
                     out.add(new RewardComponent(s.name(), v.getAsDouble(), s.weight(), s.source(), s.kind()));
                 }
             }
+            slot.addAll(out);
             return out;
         });
+    }
+
+    /**
+     * The per-step values of the pipeline's trajectory transforms over the steps scored here, or
+     * null when it has none that run online (see {@link TransformChain}).
+     */
+    public List<Double> returns() {
+        if (!pipeline.transforms().runsOnline() || scored.isEmpty()) {
+            return null;
+        }
+        return pipeline.transforms().online(TransformChain.trajectory("episode", scored, List.of()));
     }
 
     /** An independent copy in the same state (for a forked episode). */

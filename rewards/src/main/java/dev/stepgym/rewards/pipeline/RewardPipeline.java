@@ -22,13 +22,15 @@ import java.util.Map;
 public final class RewardPipeline {
     private final PipelineConfig config;
     private final List<Stage> stages;
+    private final TransformChain transforms;
 
     /** One signal in force: what it is, with which weight and source, bound to its parameters. */
     record Stage(String name, double weight, String source, RewardKind kind, RewardSignal.Bound bound) {}
 
-    private RewardPipeline(PipelineConfig config, List<Stage> stages) {
+    private RewardPipeline(PipelineConfig config, List<Stage> stages, TransformChain transforms) {
         this.config = config;
         this.stages = List.copyOf(stages);
+        this.transforms = transforms;
     }
 
     /**
@@ -54,11 +56,16 @@ public final class RewardPipeline {
                 throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
             }
         }
-        return new RewardPipeline(config, stages);
+        return new RewardPipeline(config, stages, TransformChain.of(config.transforms(), where));
     }
 
     public PipelineConfig config() {
         return config;
+    }
+
+    /** The pipeline's transforms, checked. */
+    public TransformChain transforms() {
+        return transforms;
     }
 
     /** Component names in order. */

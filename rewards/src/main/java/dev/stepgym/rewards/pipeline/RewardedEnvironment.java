@@ -82,6 +82,12 @@ public final class RewardedEnvironment implements Environment {
         return new RewardedEnvironment(env.fork(), choose, rewards == null ? null : rewards.fork());
     }
 
+    /** The pipeline's trajectory transforms over this episode's steps (a fork: its own steps). */
+    @Override
+    public List<Double> returns() {
+        return rewards == null ? null : rewards.returns();
+    }
+
     @Override
     public Object state() {
         return env.state();

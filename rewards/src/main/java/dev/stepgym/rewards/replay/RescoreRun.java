@@ -6,6 +6,9 @@ import dev.stepgym.protocol.record.Trajectory;
 import dev.stepgym.protocol.record.TrajectoryReader;
 import dev.stepgym.protocol.record.TrajectoryRecord;
 import dev.stepgym.rewards.pipeline.PipelineConfig;
+import dev.stepgym.rewards.pipeline.TransformChain;
+import dev.stepgym.rewards.transform.TrajectoryGroup;
+import dev.stepgym.rewards.transform.TrajectoryRewards;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -60,19 +63,61 @@ public final class RescoreRun {
             byEpisode.put(t.episodeId(), t);
         }
         Progress bar = new Progress(progress, files.size());
-        int steps = 0;
-        double total = 0;
+        Map<Path, Rescorer.Rescored> rescored = new LinkedHashMap<>();
         for (Map.Entry<Path, Trajectory> e : read.entrySet()) {
             Path relative = inDir.relativize(e.getKey());
-            Trajectory t = e.getValue();
-            Rescorer.Rescored rescored = rescorer.rescore(relative, t, parentEvidence(relative, t, byEpisode));
-            write(outDir.resolve(relative.toString()), rescored.records());
-            steps += rescored.steps().size();
-            total += rescored.steps().stream().mapToDouble(TrajectoryRecord.StepLine::reward).sum();
+            rescored.put(relative, rescorer.rescore(relative, e.getValue(), parentEvidence(relative, e.getValue(), byEpisode)));
             bar.advance();
         }
         bar.done();
+        if (!rescorer.pipeline().transforms().isEmpty()) {
+            applyTransforms(rescorer, rescored);
+        }
+        int steps = 0;
+        double total = 0;
+        for (Map.Entry<Path, Rescorer.Rescored> e : rescored.entrySet()) {
+            write(outDir.resolve(e.getKey().toString()), e.getValue().records());
+            steps += e.getValue().steps().size();
+            total += e.getValue().steps().stream().mapToDouble(TrajectoryRecord.StepLine::reward).sum();
+        }
         return new Summary(files.size(), steps, total);
+    }
+
+    /**
+     * The pipeline's transforms over each group of finished episodes of the same environment and
+     * task (in file order), their values put in each end line's {@code returns}.
+     */
+    private static void applyTransforms(Rescorer rescorer, Map<Path, Rescorer.Rescored> rescored) {
+        Map<String, List<Path>> groups = new LinkedHashMap<>();
+        for (Map.Entry<Path, Rescorer.Rescored> e : rescored.entrySet()) {
+            TrajectoryRecord.Header h = e.getValue().header();
+            if (e.getValue().end() != null && !e.getValue().steps().isEmpty()) {
+                groups.computeIfAbsent(h.env() + "\u0000" + h.task(), k -> new ArrayList<>()).add(e.getKey());
+            }
+        }
+        for (List<Path> members : groups.values()) {
+            List<TrajectoryRewards> group = new ArrayList<>();
+            for (Path p : members) {
+                Rescorer.Rescored r = rescored.get(p);
+                List<String> hashes = r.steps().stream().map(TrajectoryRecord.StepLine::stateHash).toList();
+                group.add(TransformChain.trajectory(r.header().episodeId(),
+                        r.steps().stream().map(TrajectoryRecord.StepLine::rewards).toList(),
+                        hashes.contains(null) ? List.of() : hashes));
+            }
+            List<List<Double>> values;
+            try {
+                values = rescorer.pipeline().transforms().offline(new TrajectoryGroup(group));
+            } catch (IllegalArgumentException ex) {
+                throw new ReplayException(members.get(0), 0, "transforms over the group of task "
+                        + rescored.get(members.get(0)).header().task() + ": " + ex.getMessage(), ex);
+            }
+            for (int i = 0; i < members.size(); i++) {
+                Rescorer.Rescored r = rescored.get(members.get(i));
+                TrajectoryRecord.End end = r.end();
+                rescored.put(members.get(i), r.withEnd(new TrajectoryRecord.End(end.steps(), end.totalReturn(), end.outcome(),
+                        end.reason(), values.get(i))));
+            }
+        }
     }
 
     /** The evidence a fork inherited: its parent's steps up to the fork, following forks of forks. */

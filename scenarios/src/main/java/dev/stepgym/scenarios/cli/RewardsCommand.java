@@ -2,6 +2,7 @@ package dev.stepgym.scenarios.cli;
 
 import dev.stepgym.protocol.json.Json;
 import dev.stepgym.rewards.service.RewardScoring;
+import dev.stepgym.rewards.service.RewardTransforming;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "rewards", mixinStandardHelpOptions = true,
         description = "Score evidence with a reward pipeline, or transform reward sequences, as POST /v1/rewards/score "
                 + "and /v1/rewards/transform do (same JSON in, same JSON out).",
-        subcommands = {RewardsCommand.Score.class})
+        subcommands = {RewardsCommand.Score.class, RewardsCommand.Transform.class})
 final class RewardsCommand implements Runnable {
     @Override
     public void run() {
@@ -28,6 +29,19 @@ final class RewardsCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             System.out.println(Json.write(RewardScoring.score(InputFile.readJson(input))));
+            return 0;
+        }
+    }
+
+    @Command(name = "transform", mixinStandardHelpOptions = true,
+            description = "Read {\"transforms\"|\"transform\",\"group\"} from FILE, print {\"results\":[{\"id\",\"values\"}]}.")
+    static final class Transform implements Callable<Integer> {
+        @Option(names = "--input", required = true, paramLabel = "FILE", description = "the request body as JSON (- for stdin)")
+        Path input;
+
+        @Override
+        public Integer call() throws IOException {
+            System.out.println(Json.write(RewardTransforming.transform(InputFile.readJson(input))));
             return 0;
         }
     }

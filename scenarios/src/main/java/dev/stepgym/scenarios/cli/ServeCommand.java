@@ -3,6 +3,7 @@ package dev.stepgym.scenarios.cli;
 import dev.stepgym.protocol.server.ServerConfig;
 import dev.stepgym.protocol.server.ServerLimits;
 import dev.stepgym.rewards.pipeline.PipelineConfig;
+import dev.stepgym.rewards.service.RewardRoutes;
 import dev.stepgym.scenarios.server.Environments;
 import dev.stepgym.protocol.server.RunningServer;
 import picocli.CommandLine.Command;
@@ -114,7 +115,8 @@ final class ServeCommand implements Callable<Integer> {
         for (Map.Entry<String, Map<String, String>> entry : parseSettings(envSettings).entrySet()) {
             config = config.withEnvSettings(entry.getKey(), entry.getValue());
         }
-        RunningServer server = RunningServer.start(config, Environments.registry(config, pipelines())).closeOnShutdown();
+        RunningServer server = RunningServer.start(config, Environments.registry(config, pipelines()), RewardRoutes.all())
+                .closeOnShutdown();
         System.out.printf("stepgym: serving %s on http://%s:%d (WebSocket /v1/ws), recording to %s%n",
                 server.manager().envs().stream().map(s -> s.id()).toList(), host, server.port(), recordDir.toAbsolutePath());
         new CountDownLatch(1).await();
