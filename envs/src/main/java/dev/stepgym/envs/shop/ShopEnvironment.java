@@ -4,21 +4,25 @@ import dev.stepgym.envs.shop.catalog.Catalog;
 import dev.stepgym.envs.shop.catalog.Product;
 import dev.stepgym.envs.shop.goal.Goal;
 import dev.stepgym.envs.shop.goal.Task;
-import dev.stepgym.envs.shop.reward.ProgressPotential;
-import dev.stepgym.envs.shop.reward.RewardBreakdown;
-import dev.stepgym.envs.shop.reward.WebShopReward;
 import dev.stepgym.protocol.Action;
 import dev.stepgym.protocol.ErrorCode;
 import dev.stepgym.protocol.Observation;
-import dev.stepgym.protocol.RewardComponent;
-import dev.stepgym.protocol.RewardKind;
 import dev.stepgym.protocol.StepGymException;
 import dev.stepgym.protocol.env.Environment;
 import dev.stepgym.protocol.env.ResetRequest;
 import dev.stepgym.protocol.env.Start;
 import dev.stepgym.protocol.env.Transition;
+import dev.stepgym.rewards.generic.InvalidActionSignal;
+import dev.stepgym.rewards.webshop.AttributeMatchSignal;
+import dev.stepgym.rewards.webshop.OptionMatchSignal;
+import dev.stepgym.rewards.webshop.PriceMatchSignal;
+import dev.stepgym.rewards.webshop.ProgressSignal;
+import dev.stepgym.rewards.webshop.PurchasePartSignal;
+import dev.stepgym.rewards.webshop.RewardBreakdown;
+import dev.stepgym.rewards.webshop.TypeMatchSignal;
+import dev.stepgym.rewards.webshop.WebShopEvidence;
+import dev.stepgym.rewards.webshop.WebShopReward;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +31,9 @@ import java.util.Map;
 /**
  * One {@code shop-v1} episode: search, result pages, item pages, options, buy. Holds a task
  * reference and a small {@link ShopSession}; everything else is in the shared {@link ShopStore}.
+ * Each step reports evidence (the page, the query, the result asins, the item shown, the chosen
+ * options, whether it bought, the invalid-action flag; see {@link WebShopEvidence}) and the reset
+ * reports the goal as context; the reward layer's WebShop signals turn them into components.
  *
  * <pre>{@code
  * Start start = env.reset(new ResetRequest(7, "shop-test-00017", Map.of(), false));
@@ -34,30 +41,14 @@ import java.util.Map;
  * }</pre>
  */
 public final class ShopEnvironment implements Environment {
-    public static final String SOURCE = "env:shop";
-    public static final String ATTRIBUTE_MATCH = "attribute_match";
-    public static final String OPTION_MATCH = "option_match";
-    public static final String PRICE_MATCH = "price_match";
-    public static final String TYPE_MATCH = "type_match";
-    public static final String PROGRESS = "progress";
-    public static final String INVALID_ACTION = "invalid_action";
-    public static final List<String> REWARD_COMPONENTS = List.of(ATTRIBUTE_MATCH, OPTION_MATCH, PRICE_MATCH,
-            TYPE_MATCH, PROGRESS, INVALID_ACTION);
-    static final double PROGRESS_WEIGHT = 0.1;
-    static final double INVALID_WEIGHT = 0.1;
+    public static final String SOURCE = PurchasePartSignal.SOURCE;
+    /** The components of the default reward pipeline, in order. */
+    public static final List<String> REWARD_COMPONENTS = List.of(AttributeMatchSignal.NAME, OptionMatchSignal.NAME,
+            PriceMatchSignal.NAME, TypeMatchSignal.NAME, ProgressSignal.NAME, InvalidActionSignal.NAME);
 
     private final ShopStore store;
     private Task task;
     private ShopSession session;
-    /** Φ of the current state, kept so a step needs one potential evaluation, not two. */
-    private double potential;
-    /**
-     * The item Φ was last scored for, with its options: moving between an item and its description
-     * or features pages does not change Φ, and the fuzzy WebShop scoring is the costliest part of a step.
-     */
-    private int scoredItem = -1;
-    private Map<String, String> scoredSelected = Map.of();
-    private double scoredPotential;
 
     ShopEnvironment(ShopStore store) {
         this.store = store;
@@ -68,8 +59,6 @@ public final class ShopEnvironment implements Environment {
         String split = request.option("split", "train");
         task = request.task() != null ? store.tasks().task(request.task()) : store.tasks().pick(split, request.seed());
         session = new ShopSession();
-        potential = 0;
-        scoredItem = -1;
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("task", task.id());
         info.put("split", task.split());
@@ -77,7 +66,7 @@ public final class ShopEnvironment implements Environment {
         if (request.privileged()) {
             info.put("goal", privilegedGoal(task.goal()));
         }
-        return new Start(observe(null), info);
+        return new Start(observe(null), info, Map.of(WebShopEvidence.GOAL, WebShopEvidence.goal(task.goal().target())));
     }
 
     private Map<String, Object> privilegedGoal(Goal goal) {
@@ -94,8 +83,8 @@ public final class ShopEnvironment implements Environment {
     public Transition step(Action action) {
         requireReset();
         if (session.page == ShopPage.DONE) {
-            return new Transition(observe("the episode has ended with a purchase; reset to shop again"),
-                    invalid(), true, false, Map.of());
+            return Transition.observed(observe("the episode has ended with a purchase; reset to shop again"),
+                    evidence(true, false), true, false, Map.of());
         }
         ShopAction.Parsed parsed = ShopAction.parse(action);
         if (parsed.error() != null) {
@@ -123,6 +112,7 @@ public final class ShopEnvironment implements Environment {
     private void search(String query) {
         session.query = query;
         session.results = store.search(query);
+        session.resultAsins = store.asins(session.results);
         session.pageNumber = 1;
         session.item = -1;
         session.selected.clear(); // WebShop resets the chosen options when results are computed
@@ -176,66 +166,53 @@ public final class ShopEnvironment implements Environment {
         session.page = ShopPage.SEARCH;
         session.query = null;
         session.results = ShopSession.NO_RESULTS;
+        session.resultAsins = List.of();
         session.pageNumber = 1;
         session.item = -1;
     }
 
     private Transition buy() {
         Product product = store.catalog().get(session.item);
-        Goal goal = task.goal();
-        RewardBreakdown r = WebShopReward.score(product, product.price(), session.selected.values(), goal);
+        // The outcome (info.score) is WebShop's score; the reward components come from the evidence.
+        RewardBreakdown r = WebShopReward.score(product.toPurchased(), session.selected.values(), task.goal().target());
         session.score = r.total();
         session.page = ShopPage.DONE;
-        List<RewardComponent> rewards = new ArrayList<>();
-        rewards.add(new RewardComponent(ATTRIBUTE_MATCH, r.attributePart(), 1.0, SOURCE, RewardKind.OUTCOME));
-        rewards.add(new RewardComponent(OPTION_MATCH, r.optionPart(), 1.0, SOURCE, RewardKind.OUTCOME));
-        rewards.add(new RewardComponent(PRICE_MATCH, r.pricePart(), 1.0, SOURCE, RewardKind.OUTCOME));
-        rewards.add(new RewardComponent(TYPE_MATCH, r.rType(), 0.0, SOURCE, RewardKind.OUTCOME));
-        rewards.add(progress());
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("webshop", r.info());
         info.put("score", r.total());
         info.put("purchased", product.asin());
-        return new Transition(observe(null), rewards, true, false, info);
+        return Transition.observed(observe(null), evidence(false, true), true, false, info);
     }
 
     private Transition moved() {
-        return Transition.of(observe(null), List.of(progress()), false);
+        return Transition.observed(observe(null), evidence(false, false), false, false, Map.of());
     }
 
     private Transition rejected(String error) {
-        return Transition.of(observe(error), invalid(), false);
+        return Transition.observed(observe(error), evidence(true, false), false, false, Map.of());
     }
 
-    private List<RewardComponent> invalid() {
-        return List.of(new RewardComponent(PROGRESS, 0.0, PROGRESS_WEIGHT, SOURCE, RewardKind.SHAPING),
-                new RewardComponent(INVALID_ACTION, -1.0, INVALID_WEIGHT, SOURCE, RewardKind.PENALTY));
-    }
-
-    /** Φ(new state) − Φ(previous state), and remembers the new Φ. */
-    private RewardComponent progress() {
-        double next = currentPotential();
-        double delta = next - potential;
-        potential = next;
-        return new RewardComponent(PROGRESS, delta, PROGRESS_WEIGHT, SOURCE, RewardKind.SHAPING);
-    }
-
-    private double currentPotential() {
-        Goal goal = task.goal();
-        return switch (session.page) {
-            case SEARCH, DONE -> 0;
-            case RESULTS -> ProgressPotential.onResults(session.results, goal.product());
-            case ITEM, DESCRIPTION, FEATURES -> itemPotential(goal);
-        };
-    }
-
-    private double itemPotential(Goal goal) {
-        if (session.item != scoredItem || !session.selected.equals(scoredSelected)) {
-            scoredPotential = ProgressPotential.onItem(store.catalog().get(session.item), session.selected.values(), goal);
-            scoredItem = session.item;
-            scoredSelected = Map.copyOf(session.selected);
+    /**
+     * What the step left the session in, whatever the action was (an invalid step reports the
+     * unchanged state, so the next step's progress can be computed from it).
+     */
+    private Map<String, Object> evidence(boolean invalid, boolean bought) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put(InvalidActionSignal.FIELD, invalid);
+        e.put(WebShopEvidence.PAGE, session.page.wire());
+        if (session.query != null) {
+            e.put(WebShopEvidence.QUERY, session.query);
         }
-        return scoredPotential;
+        if (session.page == ShopPage.RESULTS) {
+            e.put(WebShopEvidence.RESULTS, session.resultAsins);
+            e.put(WebShopEvidence.PAGE_NUMBER, session.pageNumber);
+        }
+        if (session.item >= 0) {
+            e.put(WebShopEvidence.ITEM, WebShopEvidence.item(store.catalog().get(session.item).toPurchased()));
+        }
+        e.put(WebShopEvidence.SELECTED, new LinkedHashMap<>(session.selected));
+        e.put(WebShopEvidence.BOUGHT, bought);
+        return e;
     }
 
     private Observation observe(String error) {
@@ -254,7 +231,6 @@ public final class ShopEnvironment implements Environment {
         ShopEnvironment copy = new ShopEnvironment(store);
         copy.task = task;
         copy.session = session.copy();
-        copy.potential = potential;
         return copy;
     }
 

@@ -4,6 +4,7 @@ import dev.stepgym.protocol.EnvSpec;
 import dev.stepgym.protocol.ToolSpec;
 import dev.stepgym.protocol.env.EnvironmentProvider;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ public final class ShopEnvironmentProvider implements EnvironmentProvider {
     private static final EnvSpec SPEC = new EnvSpec(ID,
             "WebShop-like store: search a catalog (BM25), browse result pages, open items, choose options and buy "
                     + "what the instruction asks for. Scored with WebShop's reward, split into attribute, option and "
-                    + "price components, plus progress shaping and invalid-action penalties.",
+                    + "price components, plus progress shaping and invalid-action penalties (the default reward pipeline).",
             "text",
             List.of(ToolSpec.withStringArgument("search", "Search the store (only on the search page).", "query",
                             "the search words"),
@@ -36,6 +37,33 @@ public final class ShopEnvironmentProvider implements EnvironmentProvider {
     @Override
     public EnvSpec spec() {
         return SPEC;
+    }
+
+    /**
+     * Today's components from the evidence: the WebShop purchase parts on the buying step (weight 1;
+     * type_match 0, it already scales the other parts), progress shaping on every step (0.1) and the
+     * invalid-action penalty (0.1), each with source {@code env:shop}.
+     */
+    @Override
+    public Map<String, Object> defaultRewardPipeline() {
+        List<Object> signals = List.of(signal("attribute_match", 1.0), signal("option_match", 1.0),
+                signal("price_match", 1.0), signal("type_match", 0.0), signal("progress", 0.1),
+                withParams(signal("invalid_action", 0.1), Map.of("source", ShopEnvironment.SOURCE)));
+        Map<String, Object> pipeline = new LinkedHashMap<>();
+        pipeline.put("signals", signals);
+        return pipeline;
+    }
+
+    private static Map<String, Object> signal(String name, double weight) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", name);
+        s.put("weight", weight);
+        return s;
+    }
+
+    private static Map<String, Object> withParams(Map<String, Object> signal, Map<String, Object> params) {
+        signal.put("params", params);
+        return signal;
     }
 
     /** Settings: {@code products}, {@code catalog_seed}, {@code webshop_products}, {@code webshop_attributes}, {@code webshop_human_instructions}. */

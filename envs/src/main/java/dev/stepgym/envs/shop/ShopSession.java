@@ -1,6 +1,7 @@
 package dev.stepgym.envs.shop;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,6 +18,8 @@ final class ShopSession {
     String query;
     /** Result product indices of {@link #query}; never mutated, so copies may share it. */
     int[] results = NO_RESULTS;
+    /** The asins of {@link #results}, made once per search and shared by every step's evidence (immutable). */
+    List<String> resultAsins = List.of();
     int pageNumber = 1;
     /** The product shown (item pages) or bought (done page), or -1. */
     int item = -1;
@@ -29,6 +32,7 @@ final class ShopSession {
         c.page = page;
         c.query = query;
         c.results = results;
+        c.resultAsins = resultAsins;
         c.pageNumber = pageNumber;
         c.item = item;
         c.selected = new LinkedHashMap<>(selected);

@@ -54,6 +54,15 @@ public final class ShopStore implements AutoCloseable {
         return index.search(query, ProductIndex.MAX_RESULTS);
     }
 
+    /** The asins of these catalog indices, in order (immutable). */
+    public List<String> asins(int[] indices) {
+        String[] out = new String[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = catalog.get(indices[i]).asin();
+        }
+        return List.of(out);
+    }
+
     /**
      * A query that puts the goal's target on the first results page if one is found: its title, or
      * the title with the goal's attributes; otherwise whichever of the two ranks it better.

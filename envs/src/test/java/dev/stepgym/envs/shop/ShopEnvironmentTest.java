@@ -31,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ShopEnvironmentTest {
     private static final String TASK = "shop-test-00017";
 
-    private static ShopEnvironment fresh(String task, boolean privileged) {
-        ShopEnvironment env = ShopFixture.factory().newEpisode();
+    /** An episode behind the reward layer with the default pipeline: it has the reward components. */
+    private static Environment fresh(String task, boolean privileged) {
+        Environment env = ShopFixture.rewarded().newEpisode();
         env.reset(ShopFixture.task(task, privileged));
         return env;
     }
@@ -116,6 +117,62 @@ class ShopEnvironmentTest {
         assertTrue((double) goal.get("price_upper") > 0);
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void theEnvironmentReportsEvidenceAndContextButNoComponents() {
+        Map<String, Object> goal = goal(TASK);
+        ShopEnvironment env = ShopFixture.factory().newEpisode();
+        Start start = env.reset(ShopFixture.task(TASK, false));
+        assertFalse(start.info().containsKey("goal"), "the goal is context for the reward layer, not info for the agent");
+        Map<String, Object> target = (Map<String, Object>) start.context().get("goal");
+        assertEquals(List.of("asin", "name", "nouns", "query", "product_category", "attributes", "options", "price_upper"),
+                List.copyOf(target.keySet()));
+        for (String key : List.of("asin", "options", "attributes", "price_upper")) {
+            assertEquals(goal.get(key), target.get(key), key);
+        }
+        List<Map<String, Object>> evidence = new ArrayList<>();
+        Transition t = step(env, "search[" + goal.get("search_query") + "]");
+        assertEquals(List.of(), t.rewards());
+        evidence.add(t.evidence());
+        assertEquals(List.of("invalid_action", "page", "query", "results", "page_number", "selected", "bought"),
+                List.copyOf(t.evidence().keySet()));
+        assertEquals("results", t.evidence().get("page"));
+        assertEquals(50, ((List<String>) t.evidence().get("results")).size());
+        assertTrue(((List<String>) t.evidence().get("results")).contains((String) goal.get("asin")));
+
+        t = step(env, "click[" + goal.get("asin") + "]");
+        evidence.add(t.evidence());
+        Map<String, Object> item = (Map<String, Object>) t.evidence().get("item");
+        assertEquals("item", t.evidence().get("page"));
+        assertEquals(goal.get("asin"), item.get("asin"));
+        assertEquals(List.of("asin", "name", "nouns", "query", "product_category", "attributes", "bullet_points",
+                "description", "price"), List.copyOf(item.keySet()));
+
+        t = step(env, "click[nothing]");
+        evidence.add(t.evidence());
+        assertEquals(true, t.evidence().get("invalid_action"));
+        assertEquals(item, t.evidence().get("item"), "an invalid step reports the unchanged state");
+        assertEquals(List.of(), t.rewards());
+
+        t = step(env, "click[buy now]");
+        evidence.add(t.evidence());
+        assertEquals(true, t.evidence().get("bought"));
+        assertEquals("done", t.evidence().get("page"));
+        assertEquals(false, evidence.get(1).get("bought"));
+        for (Map<String, Object> e : evidence) {
+            assertEquals(e, Json.read(Json.write(e), Map.class), "evidence survives JSON as it is");
+        }
+        assertEquals(start.context(), Json.read(Json.write(start.context()), Map.class));
+    }
+
+    @Test
+    void theDefaultPipelineListsTodaysComponents() {
+        var provider = new ShopEnvironmentProvider();
+        assertEquals(ShopEnvironment.REWARD_COMPONENTS, provider.spec().rewardComponents());
+        assertEquals(ShopEnvironment.REWARD_COMPONENTS, dev.stepgym.rewards.pipeline.RewardLayer.defaults().wrap(provider)
+                .spec().rewardComponents());
+    }
+
     @Test
     void stepBeforeResetIsAnApiError() {
         var e = assertThrows(StepGymException.class, () -> ShopFixture.factory().newEpisode().step(Action.text("search[x]")));
@@ -125,7 +182,7 @@ class ShopEnvironmentTest {
     @SuppressWarnings("unchecked")
     @Test
     void browsesResultPagesItemsAndSubPages() {
-        ShopEnvironment env = fresh(TASK, false);
+        Environment env = fresh(TASK, false);
         Transition t = step(env, "search[men's shirts cotton]");
         Map<String, Object> data = t.observation().data();
         assertEquals("results", data.get("page"));
@@ -169,7 +226,7 @@ class ShopEnvironmentTest {
     @Test
     void optionsPersistAcrossItemsAndResetOnSearch() {
         Map<String, Object> goal = goal(TASK);
-        ShopEnvironment env = fresh(TASK, false);
+        Environment env = fresh(TASK, false);
         step(env, "search[" + goal.get("search_query") + "]");
         Transition t = step(env, "click[" + goal.get("asin") + "]");
         Map<String, Object> item = (Map<String, Object>) t.observation().data().get("item");
@@ -197,7 +254,7 @@ class ShopEnvironmentTest {
 
     @Test
     void invalidActionsElsewhere() {
-        ShopEnvironment env = fresh(TASK, false);
+        Environment env = fresh(TASK, false);
         step(env, "search[yoga mat]");
         assertInvalid(env, Action.text("search[shoes]"));                   // search only on the search page
         assertInvalid(env, Action.text("click[< prev]"));                    // page 1
@@ -213,7 +270,7 @@ class ShopEnvironmentTest {
         assertInvalid(env, Action.text("click[next >]"));                    // last page
     }
 
-    private static void assertInvalid(ShopEnvironment env, Action action) {
+    private static void assertInvalid(Environment env, Action action) {
         Object before = env.state();
         Transition t = env.step(action);
         assertNotNull(t.observation().lastActionError(), "no error for " + action.describe());
@@ -230,7 +287,7 @@ class ShopEnvironmentTest {
     @SuppressWarnings("unchecked")
     @Test
     void buyingEndsTheEpisodeWithComponentsSummingToTheScore() {
-        ShopEnvironment env = fresh(TASK, false);
+        Environment env = fresh(TASK, false);
         assertEquals(Map.of(), env.outcome());
         Map<String, Object> goal = goal(TASK);
         step(env, "search[" + goal.get("search_query") + "]");
@@ -264,7 +321,7 @@ class ShopEnvironmentTest {
     @Test
     void progressIsPotentialBasedAndTelescopesToZeroOverAFinishedEpisode() {
         Map<String, Object> goal = goal(TASK);
-        ShopEnvironment env = fresh(TASK, false);
+        Environment env = fresh(TASK, false);
         List<Double> progress = new ArrayList<>();
         Transition t = step(env, "search[" + goal.get("search_query") + "]");
         progress.add(component(t, "progress"));
@@ -291,7 +348,7 @@ class ShopEnvironmentTest {
     }
 
     private static List<String> run(List<String> actions) {
-        ShopEnvironment env = ShopFixture.factory().newEpisode();
+        Environment env = ShopFixture.rewarded().newEpisode();
         List<String> trace = new ArrayList<>();
         trace.add(Json.canonical(env.reset(ShopFixture.task(TASK, true)).observation()));
         for (String a : actions) {
@@ -303,8 +360,8 @@ class ShopEnvironmentTest {
 
     @Test
     void stateIsCanonicalWithoutAStepCounter() {
-        ShopEnvironment a = fresh(TASK, false);
-        ShopEnvironment b = fresh(TASK, false);
+        Environment a = fresh(TASK, false);
+        Environment b = fresh(TASK, false);
         step(a, "search[tripod]");
         step(a, "click[back to search]");
         step(b, "click[nothing]"); // invalid: no change
@@ -314,7 +371,7 @@ class ShopEnvironmentTest {
 
     @Test
     void forkIsIndependent() {
-        ShopEnvironment env = fresh(TASK, false);
+        Environment env = fresh(TASK, false);
         step(env, "search[scented candles]");
         Object before = env.state();
         Environment fork = env.fork();

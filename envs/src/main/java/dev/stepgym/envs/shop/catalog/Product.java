@@ -1,5 +1,7 @@
 package dev.stepgym.envs.shop.catalog;
 
+import dev.stepgym.rewards.webshop.PurchasedItem;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,11 @@ public record Product(String asin, String name, List<String> nouns, String categ
         options.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         options = Collections.unmodifiableMap(copy);
         bulletPoints = List.copyOf(bulletPoints);
+    }
+
+    /** The fields WebShop's purchase reward reads, as the reward layer's value record. */
+    public PurchasedItem toPurchased() {
+        return new PurchasedItem(asin, name, nouns, query, productCategory, attributes, bulletPoints, description, price);
     }
 
     /**

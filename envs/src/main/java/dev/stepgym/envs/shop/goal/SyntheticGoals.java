@@ -2,6 +2,7 @@ package dev.stepgym.envs.shop.goal;
 
 import dev.stepgym.envs.shop.catalog.Catalog;
 import dev.stepgym.envs.shop.catalog.Product;
+import dev.stepgym.rewards.webshop.GoalOptions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,10 +3,10 @@ package dev.stepgym.envs.shop.web;
 import dev.stepgym.envs.shop.ShopStore;
 import dev.stepgym.envs.shop.catalog.Product;
 import dev.stepgym.envs.shop.goal.Task;
-import dev.stepgym.envs.shop.reward.RewardBreakdown;
-import dev.stepgym.envs.shop.reward.WebShopReward;
 import dev.stepgym.protocol.StepGymException;
 import dev.stepgym.protocol.env.WebPages;
+import dev.stepgym.rewards.webshop.RewardBreakdown;
+import dev.stepgym.rewards.webshop.WebShopReward;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -185,7 +185,7 @@ public final class ShopWebPages implements WebPages {
         String taskId = params.get(TASK);
         if (taskId != null) {
             Task task = store.tasks().task(taskId);
-            RewardBreakdown r = WebShopReward.score(product, product.price(), selected.values(), task.goal());
+            RewardBreakdown r = WebShopReward.score(product.toPurchased(), selected.values(), task.goal().target());
             body.append("<p id=\"instruction\">").append(Html.escape(task.goal().instruction())).append("</p>")
                     .append("<p id=\"score\" data-score=\"").append(r.total()).append("\">Your score: ")
                     .append(String.format(Locale.ROOT, "%.4f", r.total())).append("</p><table id=\"score-details\">");

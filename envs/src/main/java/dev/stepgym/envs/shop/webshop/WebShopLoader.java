@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stepgym.envs.shop.catalog.Catalog;
 import dev.stepgym.envs.shop.catalog.Product;
 import dev.stepgym.envs.shop.goal.Goal;
-import dev.stepgym.envs.shop.goal.GoalOptions;
+import dev.stepgym.rewards.webshop.GoalOptions;
 import dev.stepgym.envs.shop.goal.PriceLimit;
 import dev.stepgym.protocol.json.Json;
 

@@ -1,7 +1,7 @@
 package dev.stepgym.envs.shop.catalog;
 
-import dev.stepgym.envs.shop.reward.ColorNormalizer;
-import dev.stepgym.envs.shop.reward.TokenSetRatio;
+import dev.stepgym.rewards.webshop.ColorNormalizer;
+import dev.stepgym.rewards.webshop.TokenSetRatio;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

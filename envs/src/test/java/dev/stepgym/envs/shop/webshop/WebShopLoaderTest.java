@@ -5,7 +5,7 @@ import dev.stepgym.envs.shop.ShopEnvironmentFactory;
 import dev.stepgym.envs.shop.ShopEnvironmentProvider;
 import dev.stepgym.envs.shop.catalog.Product;
 import dev.stepgym.envs.shop.goal.Goal;
-import dev.stepgym.envs.shop.goal.GoalOptions;
+import dev.stepgym.rewards.webshop.GoalOptions;
 import dev.stepgym.protocol.Action;
 import dev.stepgym.protocol.env.ResetRequest;
 import dev.stepgym.protocol.env.Transition;

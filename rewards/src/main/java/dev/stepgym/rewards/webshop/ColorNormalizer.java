@@ -1,4 +1,4 @@
-package dev.stepgym.envs.shop.reward;
+package dev.stepgym.rewards.webshop;
 
 import java.util.List;
 

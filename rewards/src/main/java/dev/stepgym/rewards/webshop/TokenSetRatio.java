@@ -1,9 +1,8 @@
-package dev.stepgym.envs.shop.reward;
+package dev.stepgym.rewards.webshop;
 
-import java.util.ArrayList;
+import dev.stepgym.rewards.text.PythonText;
+
 import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -58,9 +57,9 @@ public final class TokenSetRatio {
         only2.addAll(t2);
         only2.removeAll(t1);
         String sect = String.join(" ", common);
-        String combined1 = (sect + " " + String.join(" ", only1)).strip();
-        String combined2 = (sect + " " + String.join(" ", only2)).strip();
-        sect = sect.strip();
+        String combined1 = PythonText.strip(sect + " " + String.join(" ", only1));
+        String combined2 = PythonText.strip(sect + " " + String.join(" ", only2));
+        sect = PythonText.strip(sect);
         return Math.max(ratio(sect, combined1), Math.max(ratio(sect, combined2), ratio(combined1, combined2)));
     }
 
@@ -91,32 +90,19 @@ public final class TokenSetRatio {
             if (cp >= 0x80 && cp <= 0xFF) {
                 return;
             }
-            if (isWordCharacter(cp)) {
+            if (PythonText.isWordChar(cp)) {
                 out.appendCodePoint(cp);
             } else {
                 out.append(' ');
             }
         });
-        return out.toString().toLowerCase(Locale.ROOT).strip();
+        return PythonText.strip(PythonText.lower(out.toString()));
     }
 
-    /** Python's unicode {@code \w}: alphanumeric (letters, all numeric categories) or underscore. */
-    private static boolean isWordCharacter(int cp) {
-        if (cp == '_' || Character.isLetterOrDigit(cp)) {
-            return true;
-        }
-        int type = Character.getType(cp);
-        return type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
-    }
-
+    /** {@code set(processed.split())}. */
     private static TreeSet<String> tokens(String processed) {
         TreeSet<String> set = new TreeSet<>(BY_CODE_POINT);
-        List<String> parts = new ArrayList<>(List.of(processed.split("\\s+")));
-        for (String part : parts) {
-            if (!part.isEmpty()) {
-                set.add(part);
-            }
-        }
+        set.addAll(PythonText.split(processed));
         return set;
     }
 }

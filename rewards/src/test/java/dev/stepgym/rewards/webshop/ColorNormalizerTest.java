@@ -1,4 +1,4 @@
-package dev.stepgym.envs.shop.reward;
+package dev.stepgym.rewards.webshop;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,4 @@
-package dev.stepgym.envs.shop.goal;
-
-import dev.stepgym.envs.shop.reward.ColorNormalizer;
+package dev.stepgym.rewards.webshop;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +9,8 @@ import java.util.Map;
 /**
  * The options a goal asks for, in one of WebShop's two shapes. The reward treats them differently
  * (docs/webshop-reward.md §2.3): a dict goal is scored on {@code (name, value)} pairs, a list goal on
- * plain values.
+ * plain values. In the context a dict goal is a JSON object, a list goal an array
+ * ({@link #toJson()}, {@link WebShopEvidence#goal}).
  */
 public sealed interface GoalOptions permits GoalOptions.Named, GoalOptions.Values {
 

@@ -1,9 +1,7 @@
-package dev.stepgym.envs.shop.reward;
-
-import dev.stepgym.envs.shop.catalog.Product;
-import dev.stepgym.envs.shop.goal.Goal;
+package dev.stepgym.rewards.webshop;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Φ(s) ∈ [0, 1], how close a shop state is to the goal; the {@code progress} component is
@@ -14,26 +12,23 @@ import java.util.Collection;
 public final class ProgressPotential {
     /** Φ on a results page that ranks the target first. */
     public static final double RESULTS_WEIGHT = 0.3;
-    private static final double RESULTS_DEPTH = 50.0;
+    /** The rank at which a results page stops being worth anything (WebShop's 50 results). */
+    public static final double RESULTS_DEPTH = 50.0;
 
     private ProgressPotential() {
     }
 
-    /** Results page: {@code 0.3 · (1 − rank/50)} when the target is among the results, else 0. */
-    public static double onResults(int[] results, int target) {
-        for (int rank = 0; rank < results.length; rank++) {
-            if (results[rank] == target) {
-                return RESULTS_WEIGHT * (1 - rank / RESULTS_DEPTH);
-            }
-        }
-        return 0;
+    /** Results page: {@code weight · (1 − rank/depth)} when the target is among the results, else 0. */
+    public static double onResults(List<String> results, String target, double weight, double depth) {
+        int rank = results.indexOf(target);
+        return rank < 0 ? 0 : weight * (1 - rank / depth);
     }
 
     /**
      * Item, description and features pages: the WebShop score the purchase would get now (this product,
      * the options chosen so far). The target with the right options scores 1.
      */
-    public static double onItem(Product product, Collection<String> chosen, Goal goal) {
-        return WebShopReward.score(product, product.price(), chosen, goal).total();
+    public static double onItem(PurchasedItem item, Collection<String> chosen, WebShopGoal goal) {
+        return WebShopReward.score(item, chosen, goal).total();
     }
 }

@@ -1,13 +1,11 @@
-package dev.stepgym.envs.shop.reward;
+package dev.stepgym.rewards.webshop;
 
-import dev.stepgym.envs.shop.catalog.Product;
-import dev.stepgym.envs.shop.goal.Goal;
+import dev.stepgym.rewards.text.PythonText;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -15,19 +13,18 @@ import java.util.Set;
  * type ladder, fuzzy attribute match with the text fallback, option match on colour-normalised
  * values, the price slot. Title nouns come from the products themselves instead of a POS tagger.
  *
- * <pre>{@code RewardBreakdown r = WebShopReward.score(product, product.price(), List.of("black"), goal);}</pre>
+ * <pre>{@code RewardBreakdown r = WebShopReward.score(item, List.of("black"), goal);}</pre>
  */
 public final class WebShopReward {
     private WebShopReward() {
     }
 
     /**
-     * @param purchased the bought product
-     * @param price     its effective price
+     * @param purchased the bought product, with its effective price
      * @param chosen    the session's chosen option values (the values of {@code session["options"]})
      * @param goal      the goal
      */
-    public static RewardBreakdown score(Product purchased, double price, Collection<String> chosen, Goal goal) {
+    public static RewardBreakdown score(PurchasedItem purchased, Collection<String> chosen, WebShopGoal goal) {
         boolean queryMatch = purchased.query().equals(goal.query());
         boolean categoryMatch = sharedLevels(purchased.productCategory(), goal.productCategory()) >= 2;
         double titleScore = titleScore(purchased.nouns(), goal.nouns());
@@ -35,7 +32,7 @@ public final class WebShopReward {
 
         int attributeMatches = attributeMatches(purchased, goal.attributes());
         int optionMatches = optionMatches(chosen, goal.options().scoringTargets());
-        boolean priceOk = price <= goal.priceUpper();
+        boolean priceOk = purchased.price() <= goal.priceUpper();
         int nA = goal.attributes().size();
         int nO = goal.options().size();
         // Same order of operations as WebShop: (sum) / D, then * r_type.
@@ -76,18 +73,19 @@ public final class WebShopReward {
         return levels.size();
     }
 
-    private static Set<String> levels(String breadcrumb) {
+    /** {@code {part.strip() for part in s.split('›')}}, with Python's strip (it also drops U+00A0, U+2007, U+202F). */
+    static Set<String> levels(String breadcrumb) {
         Set<String> out = new HashSet<>();
         for (String part : breadcrumb.split("\u203A", -1)) {
-            out.add(part.strip());
+            out.add(PythonText.strip(part));
         }
         return out;
     }
 
-    static int attributeMatches(Product purchased, List<String> goalAttributes) {
-        String title = purchased.name().toLowerCase(Locale.ROOT);
-        String bullets = String.join(" ", purchased.bulletPoints()).toLowerCase(Locale.ROOT);
-        String description = purchased.description().toLowerCase(Locale.ROOT);
+    static int attributeMatches(PurchasedItem purchased, List<String> goalAttributes) {
+        String title = PythonText.lower(purchased.name());
+        String bullets = PythonText.lower(String.join(" ", purchased.bulletPoints()));
+        String description = PythonText.lower(purchased.description());
         int matches = 0;
         for (String g : goalAttributes) {
             boolean matched = false;

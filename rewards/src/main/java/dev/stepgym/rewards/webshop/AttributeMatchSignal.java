@@ -1,0 +1,16 @@
+package dev.stepgym.rewards.webshop;
+
+/** {@code attribute_match}: r_type · M_att / D, the goal attributes matched (fuzzy > 85 or the text fallback). */
+public final class AttributeMatchSignal extends PurchasePartSignal {
+    public static final String NAME = "attribute_match";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    double part(RewardBreakdown r) {
+        return r.attributePart();
+    }
+}

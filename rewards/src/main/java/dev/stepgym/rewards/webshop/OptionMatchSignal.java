@@ -1,0 +1,16 @@
+package dev.stepgym.rewards.webshop;
+
+/** {@code option_match}: r_type · M_opt / D, the goal options matched by a colour-normalised chosen value. */
+public final class OptionMatchSignal extends PurchasePartSignal {
+    public static final String NAME = "option_match";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    double part(RewardBreakdown r) {
+        return r.optionPart();
+    }
+}
