@@ -15,6 +15,10 @@ import dev.stepgym.protocol.server.EpisodeManager;
 import dev.stepgym.protocol.server.EpisodeSummary;
 import dev.stepgym.protocol.server.ResetCall;
 import dev.stepgym.protocol.server.ServerConfig;
+import dev.stepgym.protocol.record.Trajectory;
+import dev.stepgym.rewards.pipeline.PipelineConfig;
+import dev.stepgym.rewards.replay.Rescorer;
+import org.junit.jupiter.api.Assumptions;
 import dev.stepgym.scenarios.server.Environments;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,6 +176,46 @@ class EnvironmentConformanceTest {
         assertEquals(forkStep.stateHash(), parentStep.stateHash(), "the same action from the same state gives the same state");
         for (String id : List.of(again.episodeId(), fork.episodeId(), reset.episodeId())) {
             manager.close(id);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void theRecordedEvidenceReproducesTheRecordedComponents(String env) {
+        ResetResult reset = manager.reset(new ResetCall(env, null, 21L, Map.of()));
+        SplittableRandom random = new SplittableRandom(21);
+        List<String> available = reset.observation().availableActions();
+        String forkId = null;
+        for (int i = 0; i < 12; i++) {
+            StepResult result = manager.step(reset.episodeId(), Action.text(i == 3 ? "#### bad (((" : pick(available, random)));
+            if (result.done()) {
+                break;
+            }
+            if (i == 4) {
+                forkId = manager.fork(reset.episodeId()).episodeId();
+                manager.step(forkId, Action.text(pick(result.observation().availableActions(), new SplittableRandom(3))));
+            }
+            available = result.observation().availableActions();
+        }
+        manager.close(reset.episodeId());
+        if (forkId != null) {
+            manager.close(forkId);
+        }
+        Trajectory parent = manager.trajectory(reset.episodeId());
+        Assumptions.assumeTrue(parent.header().rewardPipeline() != null, env + " computes its own rewards (a test environment)");
+        Rescorer rescorer = new Rescorer(PipelineConfig.parse(parent.header().rewardPipeline(), "header"));
+        assertEquals(Json.sha256(parent.header().rewardPipeline()), parent.header().rewardConfigDigest());
+        Rescorer.Rescored again = rescorer.rescore(Path.of(env), parent, List.of());
+        for (int i = 0; i < parent.steps().size(); i++) {
+            assertEquals(parent.steps().get(i).rewards(), again.steps().get(i).rewards(), env + " step " + (i + 1));
+            assertEquals(parent.steps().get(i).reward(), again.steps().get(i).reward(), env + " step " + (i + 1));
+        }
+        if (forkId != null) {
+            Trajectory fork = manager.trajectory(forkId);
+            List<Map<String, Object>> inherited = parent.steps().stream().filter(st -> st.step() <= fork.header().parentStep())
+                    .map(st -> st.evidence()).toList();
+            Rescorer.Rescored forkAgain = rescorer.rescore(Path.of(env), fork, inherited);
+            assertEquals(fork.steps().get(0).rewards(), forkAgain.steps().get(0).rewards(), env + " fork's first step");
         }
     }
 }

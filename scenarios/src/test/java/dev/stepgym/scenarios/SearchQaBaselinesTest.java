@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SearchQaBaselinesTest {
 
     @Test
-    void oracleAnswersAndGainsInformationWhereRandomDoesNot(@TempDir Path records) {
+    void oracleAnswersAndGainsInformationWhereRandomDoesNot(@TempDir Path records, @TempDir Path scratch) {
         Scenario oracle = ScenarioLoader.load("searchqa-oracle");
         try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(oracle, records), ScenarioConfig.registry(oracle))) {
             ComponentStats oracleStats = new ComponentStats();
@@ -57,5 +57,8 @@ class SearchQaBaselinesTest {
             assertTrue(oracleGain > 0.8, "oracle information gain per episode " + oracleGain);
             assertTrue(randomGain < 0.2 * oracleGain, "random information gain per episode " + randomGain + " vs oracle " + oracleGain);
         }
+        // 400 recorded episodes: re-scored from their evidence exactly (the MiniLM belief proxy
+        // included), re-executed with no mismatch.
+        ReplayChecks.reproduces(records, scratch, java.util.Map.of(oracle.env(), oracle.envSettings()));
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ShopBaselinesTest {
 
     @Test
-    void oracleSolvesShopTasksAndRandomDoesNot(@TempDir Path records) {
+    void oracleSolvesShopTasksAndRandomDoesNot(@TempDir Path records, @TempDir Path scratch) {
         Scenario oracle = ScenarioLoader.load("shop-oracle");
         try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(oracle, records), ScenarioConfig.registry(oracle))) {
             List<EpisodeReport> oracleReports = ScenarioRunner.run(oracle, server, StepListener.NONE);
@@ -41,5 +42,7 @@ class ShopBaselinesTest {
             double randomMean = SummaryTable.meanScore(randomReports);
             assertTrue(randomMean < oracleMean / 3, "random " + randomMean + " vs oracle " + oracleMean);
         }
+        // 400 recorded episodes: re-scored from their evidence exactly, re-executed with no mismatch.
+        ReplayChecks.reproduces(records, scratch, Map.of(oracle.env(), oracle.envSettings()));
     }
 }
