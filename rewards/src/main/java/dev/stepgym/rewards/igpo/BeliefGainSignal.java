@@ -87,6 +87,11 @@ public final class BeliefGainSignal implements RewardSignal {
     }
 
     @Override
+    public java.util.Set<String> serverOnlyParams() {
+        return java.util.Set.of(SCORER); // an endpoint to call or a model folder to load: the server's choice, never a client's
+    }
+
+    @Override
     public Map<String, Object> defaultParams() {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put(SCORER, Map.of("type", ScorerConfig.Type.PROXY.wireName()));

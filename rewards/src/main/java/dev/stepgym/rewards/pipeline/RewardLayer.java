@@ -9,7 +9,10 @@ import dev.stepgym.protocol.env.WebPages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import dev.stepgym.rewards.signal.Signals;
 
 /**
  * Puts the reward pipeline in front of every environment that has a default one. For each
@@ -124,7 +127,36 @@ public final class RewardLayer {
             return standing;
         }
         String where = "options." + RewardedEnvironment.OPTION;
-        return RewardPipeline.of(PipelineConfig.parse(asked, where), where);
+        PipelineConfig config = PipelineConfig.parse(asked, where);
+        requireClientSafe(config, where, standing);
+        return RewardPipeline.of(config, where);
+    }
+
+    /**
+     * Refuses a pipeline from a client (an episode's option, a reward-service request) that sets
+     * a server-only parameter ({@link dev.stepgym.rewards.signal.RewardSignal#serverOnlyParams()})
+     * to anything but the server's own value.
+     *
+     * @param standing the server's pipeline for this environment, or null when there is none
+     */
+    public static void requireClientSafe(PipelineConfig config, String where, RewardPipeline standing) {
+        for (int i = 0; i < config.signals().size(); i++) {
+            PipelineConfig.SignalEntry entry = config.signals().get(i);
+            Set<String> guarded = Signals.names().contains(entry.name()) ? Signals.byName(entry.name()).serverOnlyParams() : Set.of();
+            for (String param : guarded) {
+                Object own = standing == null ? null : standingParam(standing, entry.name(), param);
+                if (entry.params().containsKey(param) && !Objects.equals(entry.params().get(param), own)) {
+                    throw new IllegalArgumentException(where + ".signals[" + i + "].params." + param + ": signal " + entry.name()
+                            + " takes it only from the server's pipeline (serve --reward-pipeline), not from a client");
+                }
+            }
+        }
+    }
+
+    /** The value a server-only parameter has in the standing pipeline (null when it is not set there). */
+    private static Object standingParam(RewardPipeline standing, String signal, String param) {
+        return standing.config().signals().stream().filter(s -> s.name().equals(signal)).findFirst()
+                .map(s -> s.params().get(param)).orElse(null);
     }
 
     private record RewardedFactory(EnvironmentFactory inner, EnvSpec spec, RewardPipeline standing) implements EnvironmentFactory {

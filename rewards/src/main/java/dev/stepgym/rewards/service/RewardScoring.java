@@ -3,6 +3,7 @@ package dev.stepgym.rewards.service;
 import dev.stepgym.protocol.RewardComponent;
 import dev.stepgym.rewards.pipeline.EpisodeRewards;
 import dev.stepgym.rewards.pipeline.PipelineConfig;
+import dev.stepgym.rewards.pipeline.RewardLayer;
 import dev.stepgym.rewards.pipeline.RewardPipeline;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,9 @@ public final class RewardScoring {
                 throw new IllegalArgumentException("unknown field \"" + key + "\" (known: context, pipeline, steps)");
             }
         }
-        RewardPipeline pipeline = RewardPipeline.of(PipelineConfig.parse(request.get("pipeline"), "pipeline"), "pipeline");
+        PipelineConfig config = PipelineConfig.parse(request.get("pipeline"), "pipeline");
+        RewardLayer.requireClientSafe(config, "pipeline", null); // a client never points the server's models elsewhere
+        RewardPipeline pipeline = RewardPipeline.of(config, "pipeline");
         Object context = request.get("context");
         if (context != null && !(context instanceof Map)) {
             throw new IllegalArgumentException("context must be an object");

@@ -54,6 +54,16 @@ public interface RewardSignal {
     }
 
     /**
+     * Parameters only the server's own pipeline may set (its default, {@code serve
+     * --reward-pipeline}, a scenario): an episode's {@code options.reward_pipeline} must leave them
+     * as the server has them. For parameters that make the server reach out: a model endpoint to
+     * call, a model folder to load.
+     */
+    default java.util.Set<String> serverOnlyParams() {
+        return java.util.Set.of();
+    }
+
+    /**
      * Checks the parameters and returns the scoring function they give.
      *
      * @throws IllegalArgumentException naming the signal and the parameter that is wrong

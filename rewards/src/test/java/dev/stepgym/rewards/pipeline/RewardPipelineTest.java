@@ -158,4 +158,17 @@ class RewardPipelineTest {
         assertEquals(ErrorCode.BAD_REQUEST, e.code());
         assertTrue(e.getMessage().startsWith("options.reward_pipeline.signals[0]: unknown reward signal \"nope\""), e.getMessage());
     }
+
+    @Test
+    void anEpisodeCannotPointAModelScorerAnywhere() {
+        RewardPipeline standing = RewardPipeline.of(config("{\"signals\":[{\"name\":\"belief_gain\"}]}"));
+        Map<String, Object> elsewhere = Map.of("signals", List.of(Map.of("name", "belief_gain",
+                "params", Map.of("scorer", Map.of("type", "openai", "base_url", "http://169.254.169.254/", "model", "m")))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RewardLayer.choose(elsewhere, standing));
+        assertTrue(e.getMessage().startsWith("options.reward_pipeline.signals[0].params.scorer: signal belief_gain takes it only from the server's pipeline (serve --reward-pipeline), not from a client"),
+                e.getMessage());
+        // The same signal with another weight and timeout is the episode's to choose.
+        Map<String, Object> reweighted = Map.of("signals", List.of(Map.of("name", "belief_gain", "weight", 2.0, "params", Map.of("timeout_ms", 100))));
+        assertEquals(List.of("belief_gain"), RewardLayer.choose(reweighted, standing).names());
+    }
 }

@@ -43,6 +43,8 @@ class RewardServiceTest {
                 {"{\"pipeline\": {\"signals\": [{\"name\": \"test_hits_so_far\"}]}, \"steps\": [{}]}",
                         "steps[0]: signal test_hits_so_far: needs context field \"goal\", which is missing"},
                 {"{\"pipeline\": {\"signals\": [{\"name\": \"invalid_action\"}]}, \"steps\": [], \"extra\": 1}", "unknown field \"extra\""},
+                {"{\"pipeline\": {\"signals\": [{\"name\": \"belief_gain\", \"params\": {\"scorer\": {\"type\": \"openai\", \"base_url\": \"http://10.0.0.1/\"}}}]}, \"steps\": []}",
+                        "pipeline.signals[0].params.scorer: signal belief_gain takes it only from the server's pipeline"},
         };
         for (String[] c : cases) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RewardScoring.score(json(c[0])), c[0]);
