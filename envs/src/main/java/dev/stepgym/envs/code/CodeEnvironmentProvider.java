@@ -59,11 +59,15 @@ public final class CodeEnvironmentProvider implements EnvironmentProvider {
 
     /**
      * The default pipeline under these settings: {@code alpha}, {@code beta}, {@code gamma} are the
-     * weights of {@code diagnostic_delta}, {@code safety} and {@code ambiguity_penalty}. Settings
-     * reach a provider only when it is opened, after the reward layer has read
-     * {@link #defaultRewardPipeline()}; whoever opens code-v1 with these settings puts this
-     * pipeline in force for it (e.g. {@code RewardLayer.with("code-v1", ...)}).
+     * weights of {@code diagnostic_delta}, {@code safety} and {@code ambiguity_penalty} (the reward
+     * layer asks for it when code-v1 is opened with them).
      */
+    @Override
+    public Map<String, Object> defaultRewardPipeline(Map<String, String> settings) {
+        return rewardPipeline(settings);
+    }
+
+    /** {@link #defaultRewardPipeline(Map)}, for tools that have no provider instance at hand. */
     public static Map<String, Object> rewardPipeline(Map<String, String> settings) {
         return rewardPipeline(CodeSettings.parse(settings == null ? Map.of() : settings).weights());
     }
@@ -94,7 +98,7 @@ public final class CodeEnvironmentProvider implements EnvironmentProvider {
     /**
      * Settings: {@code tasks_dir}, {@code max_servers}, {@code request_timeout_ms},
      * {@code idle_workspaces_per_task}, and {@code alpha}, {@code beta}, {@code gamma}, which
-     * only {@link #rewardPipeline(Map)} reads.
+     * only {@link #defaultRewardPipeline(Map)} reads.
      */
     @Override
     public CodeEnvironmentFactory open(Map<String, String> settings) {

@@ -30,4 +30,13 @@ public interface EnvironmentProvider {
     default Map<String, Object> defaultRewardPipeline() {
         return null;
     }
+
+    /**
+     * The default reward pipeline under the settings the environment is opened with (weights
+     * that are environment settings, e.g. code-v1's {@code alpha}). The same signals, in the same
+     * order, as {@link #defaultRewardPipeline()}.
+     */
+    default Map<String, Object> defaultRewardPipeline(Map<String, String> settings) {
+        return defaultRewardPipeline();
+    }
 }

@@ -67,9 +67,17 @@ public final class RewardLayer {
 
     /** The pipeline an environment gets when an episode names none, with the replaced weights. */
     public Optional<PipelineConfig> pipelineOf(EnvironmentProvider provider) {
+        return pipelineOf(provider, null);
+    }
+
+    /**
+     * As {@link #pipelineOf(EnvironmentProvider)}, for the environment opened with these settings
+     * (null: not opened yet), which may set its default pipeline's weights.
+     */
+    public Optional<PipelineConfig> pipelineOf(EnvironmentProvider provider, Map<String, String> settings) {
         String id = provider.spec().id();
         PipelineConfig own = configured.get(id);
-        Map<String, Object> fallback = provider.defaultRewardPipeline();
+        Map<String, Object> fallback = settings == null ? provider.defaultRewardPipeline() : provider.defaultRewardPipeline(settings);
         Optional<PipelineConfig> chosen = own != null ? Optional.of(own)
                 : fallback == null ? Optional.empty() : Optional.of(PipelineConfig.parse(fallback, "default reward pipeline of " + id));
         Map<String, Double> replaced = weights.get(id);
@@ -111,7 +119,10 @@ public final class RewardLayer {
 
             @Override
             public EnvironmentFactory open(Map<String, String> settings) {
-                return new RewardedFactory(provider.open(settings), spec, standing);
+                // The settings may set the default pipeline's weights (code-v1's alpha, beta, gamma).
+                RewardPipeline opened = RewardPipeline.of(pipelineOf(provider, settings).orElseThrow(),
+                        "reward pipeline of " + provider.spec().id());
+                return new RewardedFactory(provider.open(settings), spec, opened);
             }
 
             @Override

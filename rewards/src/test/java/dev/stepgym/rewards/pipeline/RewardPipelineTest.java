@@ -171,4 +171,60 @@ class RewardPipelineTest {
         Map<String, Object> reweighted = Map.of("signals", List.of(Map.of("name", "belief_gain", "weight", 2.0, "params", Map.of("timeout_ms", 100))));
         assertEquals(List.of("belief_gain"), RewardLayer.choose(reweighted, standing).names());
     }
+
+    @Test
+    void settingsAnEnvironmentIsOpenedWithMaySetItsDefaultWeights() {
+        dev.stepgym.protocol.env.EnvironmentProvider provider = new dev.stepgym.protocol.env.EnvironmentProvider() {
+            @Override
+            public dev.stepgym.protocol.EnvSpec spec() {
+                return new dev.stepgym.protocol.EnvSpec("evidence-v1", "test", "text", List.of(), 10, List.of("invalid_action"));
+            }
+
+            @Override
+            public dev.stepgym.protocol.env.EnvironmentFactory open(Map<String, String> settings) {
+                return new dev.stepgym.protocol.env.EnvironmentFactory() {
+                    @Override
+                    public dev.stepgym.protocol.EnvSpec spec() {
+                        return provider().spec();
+                    }
+
+                    @Override
+                    public Environment newEpisode() {
+                        return new EvidenceOnly();
+                    }
+
+                    @Override
+                    public List<String> tasks(String split) {
+                        return List.of();
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+
+            private dev.stepgym.protocol.env.EnvironmentProvider provider() {
+                return this;
+            }
+
+            @Override
+            public Map<String, Object> defaultRewardPipeline() {
+                return defaultRewardPipeline(Map.of());
+            }
+
+            @Override
+            public Map<String, Object> defaultRewardPipeline(Map<String, String> settings) {
+                double w = Double.parseDouble(settings.getOrDefault("penalty", "0.1"));
+                return Map.of("signals", List.of(Map.of("name", "invalid_action", "weight", w)));
+            }
+        };
+        Environment env = RewardLayer.defaults().wrap(provider).open(Map.of("penalty", "0.75")).newEpisode();
+        env.reset(new ResetRequest(1, null, Map.of(), false));
+        assertEquals(-0.75, RewardComponent.total(env.step(Action.text("bad")).rewards()), 1e-12);
+        Environment weighted = RewardLayer.defaults().withWeights("evidence-v1", Map.of("invalid_action", 2.0)).wrap(provider)
+                .open(Map.of("penalty", "0.75")).newEpisode();
+        weighted.reset(new ResetRequest(1, null, Map.of(), false));
+        assertEquals(-2.0, RewardComponent.total(weighted.step(Action.text("bad")).rewards()), 1e-12, "reward_weights win over settings");
+    }
 }
