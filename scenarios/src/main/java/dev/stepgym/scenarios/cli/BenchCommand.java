@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /** {@code stepgym bench …}: figures measured side by side in one run (never in timed tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.Protocol.class, BenchCommand.SearchQa.class, BenchCommand.Code.class})
+        subcommands = {BenchCommand.Protocol.class, BenchCommand.SearchQa.class, BenchCommand.Code.class, BenchCommand.Rewards.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -85,6 +85,22 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             CodeBench.run(new CodeBench.Settings(coldResets, warmResets, requests, concurrency), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "rewards", mixinStandardHelpOptions = true,
+            description = "Rescoring recorded steps from their evidence vs re-executing them (target >= 50x); transforms per second.")
+    static final class Rewards implements Callable<Integer> {
+        @Option(names = "--steps", defaultValue = "10000", description = "recorded steps to measure over (default: ${DEFAULT-VALUE})")
+        int steps;
+
+        @Option(names = "--transform-loops", defaultValue = "20", description = "passes over the task groups per transform (default: ${DEFAULT-VALUE})")
+        int loops;
+
+        @Override
+        public Integer call() throws Exception {
+            dev.stepgym.scenarios.bench.RewardsBench.run(new dev.stepgym.scenarios.bench.RewardsBench.Settings(steps, loops), System.out);
             return 0;
         }
     }
