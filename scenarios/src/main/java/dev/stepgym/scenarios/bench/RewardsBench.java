@@ -46,8 +46,9 @@ public final class RewardsBench {
     /**
      * @param steps          recorded steps to reach at least
      * @param transformLoops passes over all task groups per transform
+     * @param codeTasks      code-v1 tasks whose oracle episodes are also measured (0: none)
      */
-    public record Settings(int steps, int transformLoops) {}
+    public record Settings(int steps, int transformLoops, int codeTasks) {}
 
     public static void run(Settings settings, PrintStream out) throws IOException {
         Path root = Files.createTempDirectory("stepgym-bench-rewards-");
@@ -81,8 +82,47 @@ public final class RewardsBench {
                         rescoreRate / reexecuteRate >= 50 ? "met" : "NOT met");
             }
             transforms(trajectories, settings.transformLoops(), out);
+            if (settings.codeTasks() > 0) {
+                code(root.resolve("code"), settings.codeTasks(), out);
+            }
         } finally {
             deleteQuietly(root);
+        }
+    }
+
+    /**
+     * The same comparison on code-v1, where a step is a language-server round trip or a sandboxed
+     * test run: the oracle's episodes over the first tasks of the built-in suite.
+     */
+    private static void code(Path root, int tasks, PrintStream out) {
+        Path suite = dev.stepgym.envs.code.CodeStore.builtInSuite();
+        List<String> ids = dev.stepgym.envs.code.task.CodeTaskLoader.loadAll(suite).stream()
+                .map(dev.stepgym.envs.code.task.CodeTask::id).limit(tasks).toList();
+        Map<String, String> envSettings = Map.of("tasks_dir", suite.toString());
+        Scenario scenario = new Scenario("bench-rewards-code", "oracle over the first built-in tasks",
+                dev.stepgym.envs.code.CodeEnvironmentProvider.ID, "test", ids, new Scenario.Seeds(0, ids.size()), "oracle-code",
+                Map.of(), true, Map.of(), null, dev.stepgym.envs.code.CodeEnvironmentProvider.MAX_STEPS, envSettings, 1);
+        Path runs = root.resolve("runs");
+        try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(scenario, runs), ScenarioConfig.registry(scenario))) {
+            ScenarioRunner.run(scenario, server, StepListener.NONE);
+        }
+        List<Trajectory> trajectories = TrajectoryReader.readAll(runs);
+        PipelineConfig pipeline = PipelineConfig.parse(trajectories.get(0).header().rewardPipeline(), "header");
+        try (ReplayVerifier verifier = new ReplayVerifier(Environments.registry(ServerConfig.defaults()),
+                Map.of(scenario.env(), envSettings))) {
+            long t0 = System.nanoTime();
+            ReplayVerifier.Report report = verifier.verify(runs, null);
+            double reexecute = seconds(t0);
+            long t1 = System.nanoTime();
+            RescoreRun.Summary summary = RescoreRun.run(runs, pipeline, root.resolve("rescored"), null);
+            double rescore = seconds(t1);
+            out.printf(Locale.ROOT, "%ncode-v1, oracle over %d tasks (real pyright, sandboxed tests)%n", ids.size());
+            out.printf(Locale.ROOT, "%-34s %10s %12s%n", "path", "steps", "steps/s");
+            out.printf(Locale.ROOT, "%-34s %10d %12.0f%n", "replay rescore (read, score, write)", summary.steps(), summary.steps() / rescore);
+            out.printf(Locale.ROOT, "%-34s %10d %12.1f%n", "replay verify (re-execute)", report.steps(), report.steps() / reexecute);
+            double ratio = (summary.steps() / rescore) / (report.steps() / reexecute);
+            out.printf(Locale.ROOT, "rescore / re-execute: %.0fx (target >= 50x: %s)%s%n", ratio, ratio >= 50 ? "met" : "NOT met",
+                    report.mismatches().isEmpty() ? "" : "; " + report.mismatches().size() + " mismatches");
         }
     }
 

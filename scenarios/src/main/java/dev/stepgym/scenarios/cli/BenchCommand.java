@@ -98,9 +98,12 @@ final class BenchCommand implements Runnable {
         @Option(names = "--transform-loops", defaultValue = "20", description = "passes over the task groups per transform (default: ${DEFAULT-VALUE})")
         int loops;
 
+        @Option(names = "--code-tasks", defaultValue = "6", description = "code-v1 tasks measured too, with real pyright (0: none; default: ${DEFAULT-VALUE})")
+        int codeTasks;
+
         @Override
         public Integer call() throws Exception {
-            dev.stepgym.scenarios.bench.RewardsBench.run(new dev.stepgym.scenarios.bench.RewardsBench.Settings(steps, loops), System.out);
+            dev.stepgym.scenarios.bench.RewardsBench.run(new dev.stepgym.scenarios.bench.RewardsBench.Settings(steps, loops, codeTasks), System.out);
             return 0;
         }
     }
