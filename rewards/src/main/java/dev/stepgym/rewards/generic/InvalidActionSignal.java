@@ -1,7 +1,7 @@
 package dev.stepgym.rewards.generic;
 
 import dev.stepgym.protocol.RewardKind;
-import dev.stepgym.rewards.signal.RewardSignal;
+import dev.stepgym.rewards.signal.DeclaredSignal;
 import dev.stepgym.rewards.signal.SignalParams;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -11,34 +11,18 @@ import java.util.OptionalDouble;
  * (evidence {@code invalid_action: true}); no component on any other step. Its source is a
  * parameter, so each environment keeps its own ({@code env:shop}, {@code env:searchqa}, ...).
  */
-public final class InvalidActionSignal implements RewardSignal {
+public final class InvalidActionSignal extends DeclaredSignal {
     public static final String NAME = "invalid_action";
     /** The evidence flag every environment sets on a step it could not carry out. */
     public static final String FIELD = "invalid_action";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public RewardKind kind() {
-        return RewardKind.PENALTY;
-    }
-
-    @Override
-    public String source() {
-        return "env";
+    public InvalidActionSignal() {
+        super(NAME, RewardKind.PENALTY, "env", 0.1);
     }
 
     @Override
     public String source(SignalParams params) {
         return params.string("source");
-    }
-
-    @Override
-    public double defaultWeight() {
-        return 0.1;
     }
 
     @Override

@@ -6,8 +6,8 @@ import dev.stepgym.rewards.scoring.BeliefQuery.ChatTurn;
 import dev.stepgym.rewards.scoring.BeliefScorers;
 import dev.stepgym.rewards.scoring.ScorerConfig;
 import dev.stepgym.rewards.scoring.SharedModels;
+import dev.stepgym.rewards.signal.DeclaredSignal;
 import dev.stepgym.rewards.signal.Evidence;
-import dev.stepgym.rewards.signal.RewardSignal;
 import dev.stepgym.rewards.signal.SignalParams;
 import dev.stepgym.rewards.signal.StepScope;
 
@@ -48,7 +48,7 @@ import java.util.concurrent.TimeoutException;
  * component cannot carry it (see docs/rewards-searchqa-draft.md). Beliefs already measured are
  * remembered for a while, so {@code p_{t−1}} is not asked of the model twice.
  */
-public final class BeliefGainSignal implements RewardSignal {
+public final class BeliefGainSignal extends DeclaredSignal {
     public static final String NAME = "belief_gain";
     public static final String SCORER = "scorer";
     public static final String TIMEOUT_MS = "timeout_ms";
@@ -60,30 +60,14 @@ public final class BeliefGainSignal implements RewardSignal {
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static volatile long lastWarning = System.nanoTime() - WARN_EVERY_NANOS;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public RewardKind kind() {
-        return RewardKind.STEP;
-    }
-
-    /** The default scorer's source; a pipeline's component carries {@link #source(SignalParams)}. */
-    @Override
-    public String source() {
-        return BeliefScorers.sourceOf(ScorerConfig.defaults());
+    /** Its {@link #source()} is the default scorer's source; a pipeline's component carries {@link #source(SignalParams)}. */
+    public BeliefGainSignal() {
+        super(NAME, RewardKind.STEP, BeliefScorers.sourceOf(ScorerConfig.defaults()), 1.0);
     }
 
     @Override
     public String source(SignalParams params) {
         return BeliefScorers.sourceOf(scorerConfig(params));
-    }
-
-    @Override
-    public double defaultWeight() {
-        return 1.0;
     }
 
     @Override

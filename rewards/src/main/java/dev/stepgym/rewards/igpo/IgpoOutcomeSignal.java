@@ -1,7 +1,7 @@
 package dev.stepgym.rewards.igpo;
 
 import dev.stepgym.protocol.RewardKind;
-import dev.stepgym.rewards.signal.RewardSignal;
+import dev.stepgym.rewards.signal.DeclaredSignal;
 import dev.stepgym.rewards.signal.SignalParams;
 
 import java.util.Locale;
@@ -18,28 +18,12 @@ import java.util.OptionalDouble;
  * <p>Parameter {@code variant}: IGPO's {@code val_type}, {@code f1} (default), {@code noformatf1}
  * (format failure 0) or {@code em}.
  */
-public final class IgpoOutcomeSignal implements RewardSignal {
+public final class IgpoOutcomeSignal extends DeclaredSignal {
     public static final String NAME = "igpo_outcome";
     public static final String SOURCE = "igpo:f1";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public RewardKind kind() {
-        return RewardKind.OUTCOME;
-    }
-
-    @Override
-    public String source() {
-        return SOURCE;
-    }
-
-    @Override
-    public double defaultWeight() {
-        return IgpoOutcome.ALPHA;
+    public IgpoOutcomeSignal() {
+        super(NAME, RewardKind.OUTCOME, SOURCE, IgpoOutcome.ALPHA);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.stepgym.rewards.lanser;
 
 import dev.stepgym.protocol.RewardKind;
-import dev.stepgym.rewards.signal.RewardSignal;
+import dev.stepgym.rewards.signal.DeclaredSignal;
 import dev.stepgym.rewards.signal.SignalParams;
 
 import java.util.Map;
@@ -13,44 +13,19 @@ import java.util.function.ToDoubleFunction;
  * {@code mutation: true} (a change applied or refused), none on other steps. The source is a
  * parameter ({@code lsp:pyright} by default), so another language server can feed the same terms.
  */
-abstract class LanserSignal implements RewardSignal {
+abstract class LanserSignal extends DeclaredSignal {
     static final String DEFAULT_SOURCE = "lsp:pyright";
 
-    private final String name;
-    private final RewardKind kind;
-    private final double defaultWeight;
     private final ToDoubleFunction<LanserTerms> term;
 
     LanserSignal(String name, RewardKind kind, double defaultWeight, ToDoubleFunction<LanserTerms> term) {
-        this.name = name;
-        this.kind = kind;
-        this.defaultWeight = defaultWeight;
+        super(name, kind, DEFAULT_SOURCE, defaultWeight);
         this.term = term;
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final RewardKind kind() {
-        return kind;
-    }
-
-    @Override
-    public final String source() {
-        return DEFAULT_SOURCE;
     }
 
     @Override
     public final String source(SignalParams params) {
         return params.string("source");
-    }
-
-    @Override
-    public final double defaultWeight() {
-        return defaultWeight;
     }
 
     @Override

@@ -17,11 +17,10 @@ import java.util.concurrent.CompletionStage;
  * recorded run be re-scored exactly.
  *
  * <pre>{@code
- * public final class StepCount implements RewardSignal {
- *     public String name() { return "step_count"; }
- *     public RewardKind kind() { return RewardKind.STEP; }
- *     public String source() { return "example"; }
- *     public double defaultWeight() { return 1.0; }
+ * public final class StepCount extends DeclaredSignal {
+ *     public StepCount() {
+ *         super("step_count", RewardKind.STEP, "example", 1.0);
+ *     }
  *     public Bound bind(SignalParams params) {
  *         return Bound.immediate(step -> OptionalDouble.of(step.step()));
  *     }

@@ -1,7 +1,7 @@
 package dev.stepgym.rewards.stepsearch;
 
 import dev.stepgym.protocol.RewardKind;
-import dev.stepgym.rewards.signal.RewardSignal;
+import dev.stepgym.rewards.signal.DeclaredSignal;
 import dev.stepgym.rewards.signal.SignalParams;
 import dev.stepgym.rewards.text.TokenF1;
 
@@ -12,27 +12,11 @@ import java.util.OptionalDouble;
  * after SQuAD normalisation and the format gate passed, else 0; on the answer step. Reported with
  * weight 0 by default: StepSearch trains on F1.
  */
-public final class AnswerExactMatchSignal implements RewardSignal {
+public final class AnswerExactMatchSignal extends DeclaredSignal {
     public static final String NAME = "answer_em";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public RewardKind kind() {
-        return RewardKind.OUTCOME;
-    }
-
-    @Override
-    public String source() {
-        return AnswerF1Signal.SOURCE;
-    }
-
-    @Override
-    public double defaultWeight() {
-        return 0.0;
+    public AnswerExactMatchSignal() {
+        super(NAME, RewardKind.OUTCOME, AnswerF1Signal.SOURCE, 0.0);
     }
 
     @Override

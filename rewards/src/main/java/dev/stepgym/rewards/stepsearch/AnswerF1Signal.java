@@ -1,7 +1,7 @@
 package dev.stepgym.rewards.stepsearch;
 
 import dev.stepgym.protocol.RewardKind;
-import dev.stepgym.rewards.signal.RewardSignal;
+import dev.stepgym.rewards.signal.DeclaredSignal;
 import dev.stepgym.rewards.signal.SignalParams;
 
 import java.util.OptionalDouble;
@@ -12,29 +12,13 @@ import java.util.OptionalDouble;
  * rounds; 0 when the format gate failed ({@code format_valid: false}, scored by
  * {@code format_gate}). Only on the answer step.
  */
-public final class AnswerF1Signal implements RewardSignal {
+public final class AnswerF1Signal extends DeclaredSignal {
     public static final String NAME = "answer_f1";
     /** The source of StepSearch's outcome components. */
     public static final String SOURCE = "stepsearch:f1";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public RewardKind kind() {
-        return RewardKind.OUTCOME;
-    }
-
-    @Override
-    public String source() {
-        return SOURCE;
-    }
-
-    @Override
-    public double defaultWeight() {
-        return 1.0;
+    public AnswerF1Signal() {
+        super(NAME, RewardKind.OUTCOME, SOURCE, 1.0);
     }
 
     @Override

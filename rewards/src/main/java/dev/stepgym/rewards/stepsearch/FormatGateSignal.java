@@ -1,7 +1,7 @@
 package dev.stepgym.rewards.stepsearch;
 
 import dev.stepgym.protocol.RewardKind;
-import dev.stepgym.rewards.signal.RewardSignal;
+import dev.stepgym.rewards.signal.DeclaredSignal;
 import dev.stepgym.rewards.signal.SignalParams;
 
 import java.util.OptionalDouble;
@@ -12,27 +12,11 @@ import java.util.OptionalDouble;
  * StepSearch also drops the episode's step scores then; here they stay, and a trainer that wants
  * the reference's behaviour drops them when it sees −1.
  */
-public final class FormatGateSignal implements RewardSignal {
+public final class FormatGateSignal extends DeclaredSignal {
     public static final String NAME = "format_gate";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public RewardKind kind() {
-        return RewardKind.PENALTY;
-    }
-
-    @Override
-    public String source() {
-        return AnswerF1Signal.SOURCE;
-    }
-
-    @Override
-    public double defaultWeight() {
-        return 1.0;
+    public FormatGateSignal() {
+        super(NAME, RewardKind.PENALTY, AnswerF1Signal.SOURCE, 1.0);
     }
 
     @Override

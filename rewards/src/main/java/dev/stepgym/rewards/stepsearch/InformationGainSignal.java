@@ -1,7 +1,7 @@
 package dev.stepgym.rewards.stepsearch;
 
 import dev.stepgym.protocol.RewardKind;
-import dev.stepgym.rewards.signal.RewardSignal;
+import dev.stepgym.rewards.signal.DeclaredSignal;
 import dev.stepgym.rewards.signal.SignalParams;
 
 import java.util.List;
@@ -19,28 +19,12 @@ import java.util.OptionalDouble;
  * step 2 {"retrieved_docs": ["Paris is the capital of France"]}   -> 0.0
  * }</pre>
  */
-public final class InformationGainSignal implements RewardSignal {
+public final class InformationGainSignal extends DeclaredSignal {
     public static final String NAME = "information_gain";
     public static final String SOURCE = "stepsearch:tfidf";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public RewardKind kind() {
-        return RewardKind.STEP;
-    }
-
-    @Override
-    public String source() {
-        return SOURCE;
-    }
-
-    @Override
-    public double defaultWeight() {
-        return StepSearchScale.INTENDED.factor();
+    public InformationGainSignal() {
+        super(NAME, RewardKind.STEP, SOURCE, StepSearchScale.INTENDED.factor());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.stepgym.rewards.stepsearch;
 
 import dev.stepgym.protocol.RewardKind;
-import dev.stepgym.rewards.signal.RewardSignal;
+import dev.stepgym.rewards.signal.DeclaredSignal;
 import dev.stepgym.rewards.signal.SignalParams;
 
 import java.util.List;
@@ -18,28 +18,12 @@ import java.util.OptionalDouble;
  * step 2 {"retrieved_docs": ["B", "C"]}   -> -0.5
  * }</pre>
  */
-public final class RedundancyPenaltySignal implements RewardSignal {
+public final class RedundancyPenaltySignal extends DeclaredSignal {
     public static final String NAME = "redundancy_penalty";
     public static final String SOURCE = "stepsearch:redundancy";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public RewardKind kind() {
-        return RewardKind.PENALTY;
-    }
-
-    @Override
-    public String source() {
-        return SOURCE;
-    }
-
-    @Override
-    public double defaultWeight() {
-        return StepSearchScale.INTENDED.factor();
+    public RedundancyPenaltySignal() {
+        super(NAME, RewardKind.PENALTY, SOURCE, StepSearchScale.INTENDED.factor());
     }
 
     @Override

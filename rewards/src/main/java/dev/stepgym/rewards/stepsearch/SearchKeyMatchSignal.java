@@ -1,7 +1,7 @@
 package dev.stepgym.rewards.stepsearch;
 
 import dev.stepgym.protocol.RewardKind;
-import dev.stepgym.rewards.signal.RewardSignal;
+import dev.stepgym.rewards.signal.DeclaredSignal;
 import dev.stepgym.rewards.signal.SignalParams;
 
 import java.util.OptionalDouble;
@@ -12,28 +12,12 @@ import java.util.OptionalDouble;
  * answer step ({@code answer}); 0 when the format gate failed ({@code format_valid: false}). Its
  * default weight is StepSearch's {@code search_keys_score}, {@link StepSearchOutcome#SEARCH_KEY_WEIGHT}.
  */
-public final class SearchKeyMatchSignal implements RewardSignal {
+public final class SearchKeyMatchSignal extends DeclaredSignal {
     public static final String NAME = "search_key_match";
     public static final String SOURCE = "stepsearch:search_keys";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public RewardKind kind() {
-        return RewardKind.OUTCOME;
-    }
-
-    @Override
-    public String source() {
-        return SOURCE;
-    }
-
-    @Override
-    public double defaultWeight() {
-        return StepSearchOutcome.SEARCH_KEY_WEIGHT;
+    public SearchKeyMatchSignal() {
+        super(NAME, RewardKind.OUTCOME, SOURCE, StepSearchOutcome.SEARCH_KEY_WEIGHT);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.stepgym.rewards.testrun;
 
 import dev.stepgym.protocol.RewardKind;
-import dev.stepgym.rewards.signal.RewardSignal;
+import dev.stepgym.rewards.signal.DeclaredSignal;
 import dev.stepgym.rewards.signal.SignalParams;
 
 import java.util.OptionalDouble;
@@ -11,29 +11,13 @@ import java.util.OptionalDouble;
  * tests' pass rate ({@code hidden_pass_rate}; the environment reports the visible rate there when
  * a task has no hidden tests). No component on other steps.
  */
-public final class HiddenTestsSignal implements RewardSignal {
+public final class HiddenTestsSignal extends DeclaredSignal {
     public static final String NAME = "hidden_tests";
     public static final String SUBMITTED = "submitted";
     public static final String HIDDEN_PASS_RATE = "hidden_pass_rate";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public RewardKind kind() {
-        return RewardKind.OUTCOME;
-    }
-
-    @Override
-    public String source() {
-        return TestRuns.SOURCE;
-    }
-
-    @Override
-    public double defaultWeight() {
-        return 1.0;
+    public HiddenTestsSignal() {
+        super(NAME, RewardKind.OUTCOME, TestRuns.SOURCE, 1.0);
     }
 
     @Override

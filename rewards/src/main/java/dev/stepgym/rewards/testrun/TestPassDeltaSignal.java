@@ -1,8 +1,8 @@
 package dev.stepgym.rewards.testrun;
 
 import dev.stepgym.protocol.RewardKind;
+import dev.stepgym.rewards.signal.DeclaredSignal;
 import dev.stepgym.rewards.signal.Evidence;
-import dev.stepgym.rewards.signal.RewardSignal;
 import dev.stepgym.rewards.signal.SignalParams;
 import dev.stepgym.rewards.signal.StepScope;
 
@@ -16,7 +16,7 @@ import java.util.OptionalDouble;
  * component on other steps. The previous rate is read from the evidence, never kept, so a
  * recorded run re-scores the same and a fork inherits its parent's last run.
  */
-public final class TestPassDeltaSignal implements RewardSignal {
+public final class TestPassDeltaSignal extends DeclaredSignal {
     public static final String NAME = "test_pass_delta";
     /** Step evidence: the visible test run, an object with {@code pass_rate} (and ran, passed, ...). */
     public static final String VISIBLE_TESTS = "visible_tests";
@@ -24,24 +24,8 @@ public final class TestPassDeltaSignal implements RewardSignal {
     /** Context: the visible tests' pass rate on the base commit. */
     public static final String BASELINE_PASS_RATE = "baseline_pass_rate";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public RewardKind kind() {
-        return RewardKind.STEP;
-    }
-
-    @Override
-    public String source() {
-        return TestRuns.SOURCE;
-    }
-
-    @Override
-    public double defaultWeight() {
-        return 1.0;
+    public TestPassDeltaSignal() {
+        super(NAME, RewardKind.STEP, TestRuns.SOURCE, 1.0);
     }
 
     @Override

@@ -4,9 +4,8 @@ package dev.stepgym.rewards.webshop;
 public final class AttributeMatchSignal extends PurchasePartSignal {
     public static final String NAME = "attribute_match";
 
-    @Override
-    public String name() {
-        return NAME;
+    public AttributeMatchSignal() {
+        super(NAME, 1.0);
     }
 
     @Override

@@ -4,9 +4,8 @@ package dev.stepgym.rewards.webshop;
 public final class OptionMatchSignal extends PurchasePartSignal {
     public static final String NAME = "option_match";
 
-    @Override
-    public String name() {
-        return NAME;
+    public OptionMatchSignal() {
+        super(NAME, 1.0);
     }
 
     @Override

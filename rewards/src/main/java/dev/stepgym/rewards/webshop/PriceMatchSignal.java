@@ -4,9 +4,8 @@ package dev.stepgym.rewards.webshop;
 public final class PriceMatchSignal extends PurchasePartSignal {
     public static final String NAME = "price_match";
 
-    @Override
-    public String name() {
-        return NAME;
+    public PriceMatchSignal() {
+        super(NAME, 1.0);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.stepgym.rewards.webshop;
 
 import dev.stepgym.protocol.RewardKind;
+import dev.stepgym.rewards.signal.DeclaredSignal;
 import dev.stepgym.rewards.signal.Evidence;
 import dev.stepgym.rewards.signal.MissingEvidenceException;
-import dev.stepgym.rewards.signal.RewardSignal;
 import dev.stepgym.rewards.signal.SignalParams;
 import dev.stepgym.rewards.signal.StepScope;
 
@@ -23,27 +23,11 @@ import java.util.OptionalDouble;
  * <p>Parameters: {@code results_weight} (0.3), Φ of a results page that ranks the target first, and
  * {@code results_depth} (50), the rank at which a results page is worth 0.
  */
-public final class ProgressSignal implements RewardSignal {
+public final class ProgressSignal extends DeclaredSignal {
     public static final String NAME = "progress";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public RewardKind kind() {
-        return RewardKind.SHAPING;
-    }
-
-    @Override
-    public String source() {
-        return PurchasePartSignal.SOURCE;
-    }
-
-    @Override
-    public double defaultWeight() {
-        return 0.1;
+    public ProgressSignal() {
+        super(NAME, RewardKind.SHAPING, PurchasePartSignal.SOURCE, 0.1);
     }
 
     /** In a fixed order (Map.of iterates in a per-JVM order). */

@@ -1,7 +1,7 @@
 package dev.stepgym.rewards.webshop;
 
 import dev.stepgym.protocol.RewardKind;
-import dev.stepgym.rewards.signal.RewardSignal;
+import dev.stepgym.rewards.signal.DeclaredSignal;
 import dev.stepgym.rewards.signal.SignalParams;
 import dev.stepgym.rewards.signal.StepScope;
 
@@ -13,24 +13,13 @@ import java.util.OptionalDouble;
  * context's {@code goal}. The four parts' values sum to WebShop's score (type_match is the ladder
  * factor, weight 0 by default so the weighted sum is the score).
  */
-public abstract sealed class PurchasePartSignal implements RewardSignal
+public abstract sealed class PurchasePartSignal extends DeclaredSignal
         permits AttributeMatchSignal, OptionMatchSignal, PriceMatchSignal, TypeMatchSignal {
     /** The source every shop component has carried. */
     public static final String SOURCE = "env:shop";
 
-    @Override
-    public RewardKind kind() {
-        return RewardKind.OUTCOME;
-    }
-
-    @Override
-    public String source() {
-        return SOURCE;
-    }
-
-    @Override
-    public double defaultWeight() {
-        return 1.0;
+    PurchasePartSignal(String name, double defaultWeight) {
+        super(name, RewardKind.OUTCOME, SOURCE, defaultWeight);
     }
 
     @Override

@@ -7,14 +7,8 @@ package dev.stepgym.rewards.webshop;
 public final class TypeMatchSignal extends PurchasePartSignal {
     public static final String NAME = "type_match";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double defaultWeight() {
-        return 0.0;
+    public TypeMatchSignal() {
+        super(NAME, 0.0);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.stepgym.rewards.pipeline;
 
 import dev.stepgym.protocol.RewardKind;
-import dev.stepgym.rewards.signal.RewardSignal;
+import dev.stepgym.rewards.signal.DeclaredSignal;
 import dev.stepgym.rewards.signal.SignalParams;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -11,25 +11,9 @@ import java.util.OptionalDouble;
  * new reward is one class plus one registry line. It pays {@code scale} × the number of earlier
  * steps whose evidence had {@code "hit": true}, and needs the context's {@code "goal"}.
  */
-public final class StepCountSignal implements RewardSignal {
-    @Override
-    public String name() {
-        return "test_hits_so_far";
-    }
-
-    @Override
-    public RewardKind kind() {
-        return RewardKind.STEP;
-    }
-
-    @Override
-    public String source() {
-        return "test";
-    }
-
-    @Override
-    public double defaultWeight() {
-        return 0.5;
+public final class StepCountSignal extends DeclaredSignal {
+    public StepCountSignal() {
+        super("test_hits_so_far", RewardKind.STEP, "test", 0.5);
     }
 
     @Override
