@@ -1,5 +1,6 @@
 package dev.stepgym.scenarios;
 
+import dev.stepgym.protocol.env.EnvironmentRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stepgym.protocol.record.Trajectory;
 import dev.stepgym.protocol.record.TrajectoryReader;
 import dev.stepgym.protocol.record.TrajectoryRecord;
-import dev.stepgym.protocol.server.ServerConfig;
 import dev.stepgym.rewards.pipeline.PipelineConfig;
 import dev.stepgym.rewards.replay.RescoreRun;
 import dev.stepgym.scenarios.replay.Mismatch;
 import dev.stepgym.scenarios.replay.ReplayVerifier;
-import dev.stepgym.scenarios.server.Environments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +55,7 @@ final class ReplayChecks {
 
     /** Re-executes every file under {@code runs}; returns what differed. */
     static List<Mismatch> verify(Path runs, Map<String, Map<String, String>> settings) {
-        try (ReplayVerifier verifier = new ReplayVerifier(Environments.registry(ServerConfig.defaults()), settings)) {
+        try (ReplayVerifier verifier = new ReplayVerifier(EnvironmentRegistry.discover(), settings)) {
             return verifier.verify(runs, null).mismatches();
         }
     }

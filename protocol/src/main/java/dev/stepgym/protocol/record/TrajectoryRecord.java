@@ -26,7 +26,8 @@ public sealed interface TrajectoryRecord {
      * The first line: what the episode is and how it was started.
      *
      * @param envVersion          the version part of the env id ({@code v1})
-     * @param rewardConfigDigest  sha256 of the reward weight overrides in force, so re-scoring knows what it replaces
+     * @param rewardConfigDigest  sha256 of the canonical JSON of {@code rewardPipeline} (of {@code {}} when the
+     *                            environment scores itself), so re-scoring knows what it replaces
      * @param parentEpisodeId     for a fork: the episode it was forked from, else null
      * @param parentStep          for a fork: the parent's step count at the fork, else null
      * @param context             what the episode's reward signals know of its task (see

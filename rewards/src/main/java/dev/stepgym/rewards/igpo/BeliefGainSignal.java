@@ -45,7 +45,7 @@ import java.util.concurrent.TimeoutException;
  * micro-batches, and a scorer is built once per configuration ({@link SharedModels}). A scorer that
  * is down, slow or wrong never fails the step: when either belief is missing the value is 0, as
  * before rewards left the environment, and the reason is logged (at most once a minute); the
- * component cannot carry it (see docs/rewards-searchqa-draft.md). Beliefs already measured are
+ * component cannot carry it (see docs/rewards.md). Beliefs already measured are
  * remembered for a while, so {@code p_{t−1}} is not asked of the model twice.
  */
 public final class BeliefGainSignal extends DeclaredSignal {
@@ -73,6 +73,13 @@ public final class BeliefGainSignal extends DeclaredSignal {
     @Override
     public java.util.Set<String> serverOnlyParams() {
         return java.util.Set.of(SCORER); // an endpoint to call or a model folder to load: the server's choice, never a client's
+    }
+
+    /** The built-in proxy and the trainer's own beliefs reach nothing outside the server: a client may pick them. */
+    @Override
+    public boolean clientMaySet(String param, Object value) {
+        return SCORER.equals(param) && value instanceof Map<?, ?> scorer && scorer.keySet().equals(java.util.Set.of("type"))
+                && List.of(ScorerConfig.Type.PROXY.wireName(), ScorerConfig.Type.TRAINER.wireName()).contains(scorer.get("type"));
     }
 
     @Override

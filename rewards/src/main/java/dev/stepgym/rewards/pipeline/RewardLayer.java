@@ -153,10 +153,14 @@ public final class RewardLayer {
     public static void requireClientSafe(PipelineConfig config, String where, RewardPipeline standing) {
         for (int i = 0; i < config.signals().size(); i++) {
             PipelineConfig.SignalEntry entry = config.signals().get(i);
-            Set<String> guarded = Signals.names().contains(entry.name()) ? Signals.byName(entry.name()).serverOnlyParams() : Set.of();
-            for (String param : guarded) {
+            if (!Signals.names().contains(entry.name())) {
+                continue; // RewardPipeline.of names the unknown signal
+            }
+            dev.stepgym.rewards.signal.RewardSignal signal = Signals.byName(entry.name());
+            for (String param : signal.serverOnlyParams()) {
                 Object own = standing == null ? null : standingParam(standing, entry.name(), param);
-                if (entry.params().containsKey(param) && !Objects.equals(entry.params().get(param), own)) {
+                Object asked = entry.params().get(param);
+                if (entry.params().containsKey(param) && !Objects.equals(asked, own) && !signal.clientMaySet(param, asked)) {
                     throw new IllegalArgumentException(where + ".signals[" + i + "].params." + param + ": signal " + entry.name()
                             + " takes it only from the server's pipeline (serve --reward-pipeline), not from a client");
                 }

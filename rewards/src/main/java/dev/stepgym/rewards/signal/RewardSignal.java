@@ -63,6 +63,14 @@ public interface RewardSignal {
     }
 
     /**
+     * Whether a client may give this value to one of the {@link #serverOnlyParams()}: a value that
+     * makes the server reach nothing (a scorer that reads beliefs the trainer sends, say).
+     */
+    default boolean clientMaySet(String param, Object value) {
+        return false;
+    }
+
+    /**
      * Checks the parameters and returns the scoring function they give.
      *
      * @throws IllegalArgumentException naming the signal and the parameter that is wrong

@@ -53,6 +53,20 @@ class RewardServiceTest {
     }
 
     @Test
+    void aClientMayScoreWithTheTrainersBeliefsButNotPointAScorerAnywhere() throws Exception {
+        // p_1 = 0.5 from the trainer after p_0 = 0.2 in the context: a belief gain of 0.3.
+        Map<String, Object> answer = RewardScoring.score(json("""
+                {"pipeline": {"signals": [{"name": "belief_gain", "params": {"scorer": {"type": "trainer"}}}]},
+                 "context": {"belief": 0.2, "question": "q", "gold_answers": ["a"], "gold_docs": ["a doc"]},
+                 "steps": [{"belief": 0.5, "retrieved_docs": ["a doc"], "invalid_action": false}]}"""));
+        Map<?, ?> step = (Map<?, ?>) ((List<?>) answer.get("steps")).get(0);
+        assertEquals(0.3, ((RewardComponent) ((List<?>) step.get("rewards")).get(0)).value(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> RewardScoring.score(json("""
+                {"pipeline": {"signals": [{"name": "belief_gain", "params": {"scorer": {"type": "trainer", "base_url": "http://x/"}}}]},
+                 "steps": []}""")));
+    }
+
+    @Test
     void transformAppliesAChainOverAGroup() throws Exception {
         // returns_to_go (γ = 1) then rloo is group-scoped over outcomes; here: returns_to_go alone.
         // a: r = [0, 0.5] with outcome 1 on the last step → R = [1.5, 1.5]; b: r = [0.2] + outcome 0 → [0.2]

@@ -1,11 +1,11 @@
 package dev.stepgym.scenarios.bench;
 
+import dev.stepgym.protocol.env.EnvironmentRegistry;
 import dev.stepgym.agents.rollout.StepListener;
 import dev.stepgym.protocol.record.Trajectory;
 import dev.stepgym.protocol.record.TrajectoryReader;
 import dev.stepgym.protocol.record.TrajectoryRecord;
 import dev.stepgym.protocol.server.RunningServer;
-import dev.stepgym.protocol.server.ServerConfig;
 import dev.stepgym.rewards.pipeline.PipelineConfig;
 import dev.stepgym.rewards.pipeline.RewardPipeline;
 import dev.stepgym.rewards.pipeline.TransformChain;
@@ -16,7 +16,6 @@ import dev.stepgym.scenarios.replay.ReplayVerifier;
 import dev.stepgym.scenarios.run.ScenarioRunner;
 import dev.stepgym.scenarios.scenario.Scenario;
 import dev.stepgym.scenarios.scenario.ScenarioLoader;
-import dev.stepgym.scenarios.server.Environments;
 import dev.stepgym.scenarios.server.ScenarioConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,7 +61,7 @@ public final class RewardsBench {
 
             // Warm both paths once on a slice, so neither pays class loading or index opening in the timed run.
             RescoreRun.run(runs, pipeline, root.resolve("warm"), null);
-            try (ReplayVerifier verifier = new ReplayVerifier(Environments.registry(ServerConfig.defaults()), Map.of())) {
+            try (ReplayVerifier verifier = new ReplayVerifier(EnvironmentRegistry.discover(), Map.of())) {
                 verifier.verify(runs.resolve("shop-v1"), null);
                 long t0 = System.nanoTime();
                 ReplayVerifier.Report report = verifier.verify(runs, null);
@@ -108,7 +107,7 @@ public final class RewardsBench {
         }
         List<Trajectory> trajectories = TrajectoryReader.readAll(runs);
         PipelineConfig pipeline = PipelineConfig.parse(trajectories.get(0).header().rewardPipeline(), "header");
-        try (ReplayVerifier verifier = new ReplayVerifier(Environments.registry(ServerConfig.defaults()),
+        try (ReplayVerifier verifier = new ReplayVerifier(EnvironmentRegistry.discover(),
                 Map.of(scenario.env(), envSettings))) {
             long t0 = System.nanoTime();
             ReplayVerifier.Report report = verifier.verify(runs, null);

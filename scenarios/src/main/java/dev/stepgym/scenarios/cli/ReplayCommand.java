@@ -1,11 +1,10 @@
 package dev.stepgym.scenarios.cli;
 
-import dev.stepgym.protocol.server.ServerConfig;
+import dev.stepgym.protocol.env.EnvironmentRegistry;
 import dev.stepgym.rewards.pipeline.PipelineConfig;
 import dev.stepgym.rewards.replay.RescoreRun;
 import dev.stepgym.rewards.replay.TrajectoryImport;
 import dev.stepgym.scenarios.replay.ReplayVerifier;
-import dev.stepgym.scenarios.server.Environments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +63,7 @@ final class ReplayCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ServerConfig config = ServerConfig.defaults();
-            try (ReplayVerifier verifier = new ReplayVerifier(Environments.registry(config), ServeCommand.parseSettings(envSettings))) {
+            try (ReplayVerifier verifier = new ReplayVerifier(EnvironmentRegistry.discover(), ServeCommand.parseSettings(envSettings))) {
                 ReplayVerifier.Report report = verifier.verify(in, System.err);
                 report.mismatches().forEach(System.out::println);
                 System.out.printf("verified %d files, %d steps: %d mismatches%n", report.files(), report.steps(),

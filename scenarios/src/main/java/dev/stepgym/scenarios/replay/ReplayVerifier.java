@@ -8,6 +8,9 @@ import dev.stepgym.protocol.record.TrajectoryReader;
 import dev.stepgym.protocol.record.TrajectoryRecord;
 import dev.stepgym.protocol.env.Environment;
 import dev.stepgym.protocol.env.EnvironmentFactory;
+import dev.stepgym.protocol.env.EnvironmentProvider;
+import dev.stepgym.rewards.pipeline.PipelineConfig;
+import dev.stepgym.rewards.pipeline.RewardLayer;
 import dev.stepgym.protocol.env.EnvironmentRegistry;
 import dev.stepgym.protocol.env.ResetRequest;
 import dev.stepgym.protocol.env.StateHash;
@@ -36,7 +39,9 @@ public final class ReplayVerifier implements AutoCloseable {
     private final Map<String, EnvironmentFactory> factories = new LinkedHashMap<>();
 
     /**
-     * @param registry the environments, with the reward layer in front (see {@code Environments})
+     * @param registry the environments as discovered, without a reward layer: each episode gets the
+     *     pipeline its header records, put in front as the server's (so server-only parameters,
+     *     such as a model scorer, are re-executed as they were recorded)
      * @param settings env id → settings the episodes were recorded with (defaults when absent)
      */
     public ReplayVerifier(EnvironmentRegistry registry, Map<String, Map<String, String>> settings) {
@@ -133,15 +138,20 @@ public final class ReplayVerifier implements AutoCloseable {
         if (!registry.ids().contains(h.env())) {
             throw new IllegalArgumentException("unknown environment version " + h.env() + "; registered: " + registry.ids());
         }
-        EnvironmentFactory factory = factories.computeIfAbsent(h.env(),
-                id -> registry.provider(id).open(settings.getOrDefault(id, Map.of())));
+        String key = h.env() + " " + h.rewardConfigDigest();
+        EnvironmentFactory factory = factories.computeIfAbsent(key, k -> {
+            EnvironmentProvider provider = registry.provider(h.env());
+            if (h.rewardPipeline() != null) {
+                provider = RewardLayer.defaults().with(h.env(), PipelineConfig.parse(h.rewardPipeline(), "header of " + h.episodeId()))
+                        .wrap(provider);
+            }
+            return provider.open(settings.getOrDefault(h.env(), Map.of()));
+        });
         EnvSpec spec = factory.spec();
         Map<String, Object> options = new LinkedHashMap<>(h.options());
         options.remove("max_steps");
+        options.remove("reward_pipeline"); // the recorded pipeline is in force already, as the server's
         boolean privileged = Boolean.TRUE.equals(options.remove("privileged"));
-        if (h.rewardPipeline() != null) {
-            options.put("reward_pipeline", h.rewardPipeline());
-        }
         int maxSteps = h.maxSteps() != null ? h.maxSteps() : spec.maxSteps();
         Environment env = new TimeLimit(factory.newEpisode(), maxSteps);
         env.reset(new ResetRequest(h.seed(), h.task(), options, privileged));
