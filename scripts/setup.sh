@@ -49,8 +49,20 @@ stepgym_ensure_chromium() {
   $sudo apt-get update -qq >&2 && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
 }
 
+# Debian's pytest and websockets for the system Python (/usr/bin/python3, the one sandboxed runs
+# see): code tasks graded with pytest, and the Python client's WebSocket path and its tests.
+# PyPI is not reachable here, so they come from apt. Skipped when both import.
+stepgym_ensure_python_packages() {
+  /usr/bin/python3 -c 'import pytest, websockets' >/dev/null 2>&1 && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "stepgym: installing python3-pytest and python3-websockets from Debian packages …" >&2
+  $sudo apt-get update -qq >&2 && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pytest python3-websockets >&2
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   set -euo pipefail
   stepgym_ensure_pyright "$(cd "$(dirname "$0")/.." && pwd)"
+  stepgym_ensure_python_packages
   stepgym_ensure_build "$(cd "$(dirname "$0")/.." && pwd)"
 fi

@@ -7,6 +7,7 @@ source "$root/scripts/setup.sh"
 stepgym_require java mvn
 stepgym_ensure_pyright "$root"
 stepgym_ensure_chromium
+stepgym_ensure_python_packages
 cd "$root"
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
 mvn -B -ntp verify "$@"
