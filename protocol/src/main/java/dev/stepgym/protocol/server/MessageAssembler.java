@@ -7,14 +7,14 @@ import java.nio.charset.StandardCharsets;
 /**
  * Joins WebSocket frames into messages and stops buffering once a message passes the limit, so an
  * oversized message costs no memory and the socket can answer TOO_LARGE and stay usable.
- * Used by one socket's event loop only.
+ * Used by one socket's event loop only (by {@code /v1/ws} and the OpenEnv sockets).
  */
-final class MessageAssembler {
+public final class MessageAssembler {
     private final int limit;
     private Buffer pending;
     private boolean tooLarge;
 
-    MessageAssembler(int limit) {
+    public MessageAssembler(int limit) {
         this.limit = limit;
     }
 
@@ -24,7 +24,7 @@ final class MessageAssembler {
      * @param first whether the frame starts a message (text or binary, not continuation)
      * @return the whole message when {@code last} completes one within the limit, else null
      */
-    String add(Buffer data, boolean first, boolean last) {
+    public String add(Buffer data, boolean first, boolean last) {
         if (first) {
             pending = null;
             tooLarge = false;
@@ -51,11 +51,11 @@ final class MessageAssembler {
         return null;
     }
 
-    boolean tooLarge() {
+    public boolean tooLarge() {
         return tooLarge;
     }
 
-    void reset() {
+    public void reset() {
         pending = null;
         tooLarge = false;
     }

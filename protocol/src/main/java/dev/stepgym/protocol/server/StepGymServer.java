@@ -5,6 +5,8 @@ import dev.stepgym.protocol.ErrorCode;
 import dev.stepgym.protocol.StepGymException;
 import dev.stepgym.protocol.env.WebPages;
 import dev.stepgym.protocol.json.Json;
+import dev.stepgym.protocol.server.openenv.OpenEnvRoutes;
+import dev.stepgym.protocol.server.openenv.RequestGate;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -56,8 +58,11 @@ public final class StepGymServer implements AutoCloseable {
     private final WorkerExecutor workers;
     private final HttpServer http;
     private final Intake intake;
+    private final java.util.List<String> routes;
 
-    private StepGymServer(Vertx vertx, boolean ownsVertx, WorkerExecutor workers, HttpServer http, Intake intake) {
+    private StepGymServer(Vertx vertx, boolean ownsVertx, WorkerExecutor workers, HttpServer http, Intake intake,
+                          java.util.List<String> routes) {
+        this.routes = routes;
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
         this.workers = workers;
@@ -96,8 +101,9 @@ public final class StepGymServer implements AutoCloseable {
                 .setIdleTimeout(config.limits().idleTimeoutSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setTcpNoDelay(true);
+        Router router = handlers.router();
         HttpServer server = vx.createHttpServer(options)
-                .requestHandler(handlers.router())
+                .requestHandler(router)
                 // Upgrades are taken here rather than through the router: its socket wrapper hides
                 // the channel a stalled socket must be closed on (see SocketSession).
                 .webSocketHandshakeHandler(handlers::handshake)
@@ -116,12 +122,34 @@ public final class StepGymServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": " + cause.getMessage(), cause);
         }
         LOG.info("StepGym server listening on http://{}:{}", config.host(), server.actualPort());
-        return new StepGymServer(vx, owns, workers, server, intake);
+        return new StepGymServer(vx, owns, workers, server, intake, describe(router));
     }
 
     /** The bound port (the free port picked when the configuration asked for 0). */
     public int port() {
         return http.actualPort();
+    }
+
+    /**
+     * The HTTP routes this server answers, one {@code "METHOD /path"} each, path parameters written
+     * {@code {name}} and a trailing {@code /*} for a route that takes everything below it (the
+     * WebSocket endpoints appear as the GET their upgrade is). docs/protocol.md lists them; a test
+     * keeps the two equal.
+     */
+    public java.util.List<String> routes() {
+        return routes;
+    }
+
+    private static java.util.List<String> describe(Router router) {
+        java.util.List<String> described = new java.util.ArrayList<>();
+        for (io.vertx.ext.web.Route route : router.getRoutes()) {
+            if (route.getPath() == null || route.methods() == null) {
+                continue; // the front-door handler every request passes
+            }
+            String path = route.getPath().replaceAll(":([A-Za-z0-9_]+)", "{$1}") + (route.isExactPath() ? "" : "*");
+            route.methods().forEach(method -> described.add(method.name() + " " + path));
+        }
+        return java.util.List.copyOf(described);
     }
 
     /**
@@ -200,6 +228,7 @@ public final class StepGymServer implements AutoCloseable {
         private final ServerConfig config;
 
         private final java.util.List<JsonRoute> routes;
+        private final OpenEnvRoutes openEnv;
 
         Handlers(Vertx vertx, EpisodeManager manager, WorkerExecutor workers, Intake intake, ServerConfig config,
                  java.util.List<JsonRoute> routes) {
@@ -210,6 +239,8 @@ public final class StepGymServer implements AutoCloseable {
             this.workers = workers;
             this.intake = intake;
             this.config = config;
+            this.openEnv = new OpenEnvRoutes(vertx, manager, workers,
+                    RequestGate.of(intake::tryEnter, intake::exit, intake::isClosed), config);
         }
 
         Router router() {
@@ -234,6 +265,7 @@ public final class StepGymServer implements AutoCloseable {
                 router.post("/v1/" + route.path()).handler(body).handler(ctx -> offload(ctx, 200, () -> answer(route, BodyReader.text(ctx))));
             }
             router.get(WS_PATH).handler(this::upgrade);
+            openEnv.register(router);
             router.get("/web/:env/*").handler(this::webPage);
             router.get("/web/:env").handler(this::webPage);
 
@@ -311,9 +343,9 @@ public final class StepGymServer implements AutoCloseable {
                     "/v1/ws is a WebSocket endpoint: connect with a WebSocket upgrade", null));
         }
 
-        /** A WebSocket upgrade: only on {@code /v1/ws}, and not while shutting down. */
+        /** A WebSocket upgrade: only on {@code /v1/ws} and OpenEnv's sockets, and not while shutting down. */
         void handshake(ServerWebSocketHandshake handshake) {
-            if (!WS_PATH.equals(handshake.path())) {
+            if (!WS_PATH.equals(handshake.path()) && !openEnv.isSocketPath(handshake.path())) {
                 handshake.reject(404);
             } else if (intake.isClosed()) {
                 handshake.reject(ErrorCode.SHUTTING_DOWN.httpStatus());
@@ -323,6 +355,10 @@ public final class StepGymServer implements AutoCloseable {
         }
 
         void serve(ServerWebSocket socket) {
+            if (openEnv.isSocketPath(socket.path())) {
+                openEnv.serve(socket);
+                return;
+            }
             new SocketSession(socket, vertx, workers, operations, intake, config.limits(), config.maxBodyBytes()).start();
         }
 
