@@ -14,4 +14,12 @@ public interface AgentProvider {
 
     /** @throws IllegalArgumentException when {@code config} lacks or misstates an option this agent needs */
     Agent create(AgentConfig config);
+
+    /**
+     * The option that the argument of a {@code kind:argument} name sets (e.g. {@code model} for
+     * {@code openai:gpt-4o-mini}), or null when this agent takes no argument in its name.
+     */
+    default String argumentOption() {
+        return null;
+    }
 }
