@@ -1,6 +1,7 @@
 package dev.stepgym.scenarios.run;
 
 import dev.stepgym.agents.Agent;
+import dev.stepgym.agents.AgentConfig;
 import dev.stepgym.agents.Agents;
 import dev.stepgym.agents.client.StepGymSocket;
 import dev.stepgym.agents.rollout.EpisodeReport;
@@ -29,14 +30,27 @@ public final class ScenarioRunner {
 
     /** Runs {@code scenario} with its own agent, recording trajectories under {@code recordDir}. */
     public static List<EpisodeReport> run(Scenario scenario, Path recordDir, StepListener listener) {
+        return run(scenario, recordDir, listener, Map.of());
+    }
+
+    /** As {@link #run(Scenario, Path, StepListener)}, building the agent with {@code agentOptions} (e.g. the LLM agent's settings). */
+    public static List<EpisodeReport> run(Scenario scenario, Path recordDir, StepListener listener, Map<String, Object> agentOptions) {
         try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(scenario, recordDir), ScenarioConfig.registry(scenario))) {
-            return run(scenario, server, listener);
+            return run(scenario, server, listener, agentOptions);
         }
     }
 
     /** Runs {@code scenario} against a server that is already up (several agents share one catalog). */
     public static List<EpisodeReport> run(Scenario scenario, RunningServer server, StepListener listener) {
-        Agent agent = Agents.create(scenario.agent(), scenario.seeds().start());
+        return run(scenario, server, listener, Map.of());
+    }
+
+    /**
+     * As {@link #run(Scenario, RunningServer, StepListener)}, building the agent with
+     * {@code agentOptions}: {@code Agents.create(scenario.agent(), new AgentConfig(seed, agentOptions))}.
+     */
+    public static List<EpisodeReport> run(Scenario scenario, RunningServer server, StepListener listener, Map<String, Object> agentOptions) {
+        Agent agent = Agents.create(scenario.agent(), new AgentConfig(scenario.seeds().start(), agentOptions));
         try (StepGymSocket socket = StepGymSocket.connect(server.wsUrl())) {
             RolloutRunner runner = new RolloutRunner(socket, RolloutOptions.concurrency(scenario.concurrency()));
             return runner.run(episodes(scenario), agent, listener);
