@@ -7,6 +7,7 @@ import dev.stepgym.envs.code.edit.SelectorException;
 import dev.stepgym.envs.code.edit.SelectorResolver;
 import dev.stepgym.envs.code.edit.SelectorSpec;
 import dev.stepgym.envs.code.edit.TextEdit;
+import dev.stepgym.envs.code.grading.SweBenchGrading;
 import dev.stepgym.envs.code.task.CodeTask;
 import dev.stepgym.envs.code.task.FilePatch;
 import dev.stepgym.envs.code.task.UnifiedDiff;
@@ -434,6 +435,13 @@ public final class CodeEnvironment implements Environment {
         submitted = true;
         double hiddenRate = hidden == null ? visible.report().passRate() : hidden.report().passRate();
         boolean solved = visible.report().allPassed() && (hidden == null || hidden.report().allPassed());
+        SweBenchGrading.Verdict verdict = null;
+        if (task.grading() != null && hidden != null) {
+            // SWE-bench: the listed tests decide, not the command's exit status nor the visible run.
+            verdict = task.grading().grade(hidden.report().cases());
+            solved = verdict.resolved();
+            hiddenRate = verdict.passRate();
+        }
         score = solved ? 1.0 : hiddenRate;
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("solved", solved);
@@ -442,11 +450,16 @@ public final class CodeEnvironment implements Environment {
         info.put("hidden_pass_rate", hiddenRate);
         info.put("diagnostics", errors);
         String text = testSummary("visible tests", visible) + (hidden == null ? "" : testSummary("hidden tests", hidden))
+                + (verdict == null ? "" : gradingSummary(verdict))
                 + (solved ? "Solved.\n" : "Not solved.\n");
         Map<String, Object> evidence = evidence(false);
         evidence.put(TestPassDeltaSignal.VISIBLE_TESTS, visible.report().evidence());
         if (hidden != null) {
-            evidence.put(HIDDEN_TESTS, hidden.report().evidence());
+            Map<String, Object> hiddenEvidence = new LinkedHashMap<>(hidden.report().evidence());
+            if (verdict != null) {
+                hiddenEvidence.putAll(verdict.evidence());
+            }
+            evidence.put(HIDDEN_TESTS, hiddenEvidence);
         }
         // The visible rate stands in when a task has no hidden tests.
         evidence.put(HiddenTestsSignal.HIDDEN_PASS_RATE, hiddenRate);
@@ -456,8 +469,19 @@ public final class CodeEnvironment implements Environment {
     }
 
     private static String testSummary(String what, TestRun run) {
-        TestReport r = run.report();
-        return what + ": " + (r.timedOut() ? "timed out; " : "") + r.passed() + "/" + r.ran() + " passed (exit " + r.exitCode() + ")\n";
+        return what + ": " + run.report().summary() + "\n";
+    }
+
+    private static String gradingSummary(SweBenchGrading.Verdict v) {
+        StringBuilder text = new StringBuilder("FAIL_TO_PASS: ").append(v.failToPassPassed()).append('/').append(v.failToPassTotal())
+                .append(" passed; PASS_TO_PASS: ").append(v.passToPassPassed()).append('/').append(v.passToPassTotal()).append(" passed\n");
+        if (!v.failing().isEmpty()) {
+            text.append("  failing: ").append(String.join(", ", v.failing())).append('\n');
+        }
+        if (!v.missing().isEmpty()) {
+            text.append("  not reported by the run (counted as failed): ").append(String.join(", ", v.missing())).append('\n');
+        }
+        return text.toString();
     }
 
     // ---- helpers ----

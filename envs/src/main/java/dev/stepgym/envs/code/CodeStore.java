@@ -1,5 +1,6 @@
 package dev.stepgym.envs.code;
 
+import dev.stepgym.envs.code.grading.JUnitReportSlot;
 import dev.stepgym.envs.code.task.BuiltInSuite;
 import dev.stepgym.envs.code.task.CodeTask;
 import dev.stepgym.envs.code.task.CodeTaskLoader;
@@ -169,19 +170,24 @@ public final class CodeStore implements AutoCloseable {
     }
 
     private TestRun runTests(CodeTask task, Path root, List<String> command) {
-        ProcessResult result = runner.run(ProcessSpec.builder(command, root)
-                .timeout(task.timeout())
-                .memoryBytes(TEST_MEMORY_BYTES)
-                .outputBytes(TEST_OUTPUT_BYTES)
-                .maxProcesses(TEST_MAX_PROCESSES)
-                .build());
-        String output = TestRun.normalise(result.stdout() + result.stderr(), root);
-        TestReport report = TestReport.parse(output, result.exitCode(), result.timedOut());
-        if (!result.removed().isEmpty()) {
-            output += "\nRemoved after the run (links leading outside the workspace, pipes, sockets): "
-                    + String.join(", ", result.removed()) + "\n";
+        String visibleRoot = runner.containment().sealed() ? ProcessRunner.SEALED_WORK_DIR : root.toString();
+        try (JUnitReportSlot report = JUnitReportSlot.open(root, visibleRoot)) {
+            ProcessResult result = runner.run(ProcessSpec.builder(report.command(command), root)
+                    .env(report.environment())
+                    .timeout(task.timeout())
+                    .memoryBytes(TEST_MEMORY_BYTES)
+                    .outputBytes(TEST_OUTPUT_BYTES)
+                    .maxProcesses(TEST_MAX_PROCESSES)
+                    .build());
+            String raw = result.stdout() + result.stderr();
+            TestReport parsed = TestReport.of(raw, result.exitCode(), result.timedOut(), report.read());
+            String output = TestRun.normalise(raw, root);
+            if (!result.removed().isEmpty()) {
+                output += "\nRemoved after the run (links leading outside the workspace, pipes, sockets): "
+                        + String.join(", ", result.removed()) + "\n";
+            }
+            return new TestRun(parsed, output, result.outputTruncated());
         }
-        return new TestRun(report, output, result.outputTruncated());
     }
 
     /** The visible tests' result on the task's base commit, run once per task and kept. */

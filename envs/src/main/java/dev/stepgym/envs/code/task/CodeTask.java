@@ -1,5 +1,7 @@
 package dev.stepgym.envs.code.task;
 
+import dev.stepgym.envs.code.grading.SweBenchGrading;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,10 +55,20 @@ import java.util.Objects;
  * @param category       e.g. {@code fix-type-error}, {@code rename-symbol}
  * @param timeout        limit of one test-command run
  * @param referencePatch the text of the reference patch, or {@code null} when the task has none
+ * @param grading        SWE-bench grading of the hidden run (FAIL_TO_PASS and PASS_TO_PASS must all pass),
+ *                       or {@code null}: solved when the visible and hidden commands pass
+ *                       ({@link SweBenchInstances} makes tasks with it)
  */
 public record CodeTask(String id, Path dir, Path repo, String instruction, List<String> visibleTests,
                        List<String> hiddenTests, Path hiddenDir, List<String> targetFiles, String category,
-                       Duration timeout, String referencePatch) {
+                       Duration timeout, String referencePatch, SweBenchGrading grading) {
+
+    /** A task in the directory format, graded by its commands' results. */
+    public CodeTask(String id, Path dir, Path repo, String instruction, List<String> visibleTests,
+                    List<String> hiddenTests, Path hiddenDir, List<String> targetFiles, String category,
+                    Duration timeout, String referencePatch) {
+        this(id, dir, repo, instruction, visibleTests, hiddenTests, hiddenDir, targetFiles, category, timeout, referencePatch, null);
+    }
 
     public CodeTask {
         Objects.requireNonNull(id, "id");
@@ -70,6 +82,9 @@ public record CodeTask(String id, Path dir, Path repo, String instruction, List<
         Objects.requireNonNull(timeout, "timeout");
         if (visibleTests.isEmpty()) {
             throw new IllegalArgumentException("task " + id + ": visible tests must not be empty");
+        }
+        if (grading != null && hiddenTests.isEmpty()) {
+            throw new IllegalArgumentException("task " + id + ": SWE-bench grading needs a hidden test command");
         }
     }
 

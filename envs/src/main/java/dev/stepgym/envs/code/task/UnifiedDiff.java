@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads, applies and writes unified diffs in git's format ({@code a/} and {@code b/} prefixes,
- * {@code /dev/null} for created and deleted files, {@code \ No newline at end of file}). Applying is
- * strict: every context and removed line must match the original at the hunk's stated line, so a
- * patch either applies exactly or fails with an {@link IllegalArgumentException} that names the file
- * and the hunk. Binary patches, renames and copies are refused.
+ * {@code /dev/null} for created and deleted files, {@code \ No newline at end of file}). Applying follows
+ * {@code git apply}'s rules ({@link PatchImage}): a hunk may sit at an offset from its stated line
+ * (searched nearest first, both ways), but its context and removed lines must match exactly (no
+ * fuzz, whitespace included), so a patch either applies as git would apply it or fails with an
+ * {@link IllegalArgumentException} that names the file and the hunk. Binary patches, renames and
+ * copies are refused.
  *
  * <pre>{@code
  * List<FilePatch> patches = UnifiedDiff.parse(Files.readString(taskDir.resolve("reference.patch")));
@@ -60,8 +62,9 @@ public final class UnifiedDiff {
      *
      * @param original the file's text; {@code null} (or empty) when the patch creates the file
      * @return the new text, or {@code null} when the patch deletes the file
-     * @throws IllegalArgumentException when a context or removed line does not match, hunks overlap or
-     *                                  run past the end, a created file exists, or a modified one does not
+     * @throws IllegalArgumentException when a hunk matches nowhere (context and removed lines exact, at
+     *                                  its line or an offset, not over lines an earlier hunk wrote), a
+     *                                  created file exists, or a modified one does not
      */
     public static String apply(String original, FilePatch patch) {
         String path = patch.path();
@@ -71,52 +74,20 @@ public final class UnifiedDiff {
         if (patch.change() != FilePatch.Change.CREATE && original == null) {
             throw new IllegalArgumentException(path + ": the patch changes the file but it does not exist");
         }
-        List<String> source = LineDiff.lines(original == null ? "" : original);
-        StringBuilder out = new StringBuilder(original == null ? 64 : original.length() + 64);
-        int consumed = 0;
+        PatchImage image = new PatchImage(LineDiff.lines(original == null ? "" : original));
         for (int h = 0; h < patch.hunks().size(); h++) {
             Hunk hunk = patch.hunks().get(h);
-            String where = path + ", hunk #" + (h + 1) + " (" + hunk.header() + ")";
-            int start = hunk.oldCount() == 0 ? hunk.oldStart() : hunk.oldStart() - 1;
-            if (start < consumed) {
-                throw new IllegalArgumentException(where + ": overlaps the previous hunk or is out of order");
-            }
-            if (start + hunk.oldCount() > source.size()) {
-                throw new IllegalArgumentException(where + ": reaches line " + (start + hunk.oldCount())
-                        + " but the file has " + source.size() + " lines");
-            }
-            for (int i = consumed; i < start; i++) {
-                out.append(source.get(i));
-            }
-            int at = start;
-            for (Hunk.Line line : hunk.lines()) {
-                if (line.op() == Hunk.Op.INSERT) {
-                    out.append(line.text());
-                    continue;
-                }
-                String found = source.get(at);
-                if (!found.equals(line.text())) {
-                    throw new IllegalArgumentException(where + ": line " + (at + 1) + " should be "
-                            + quote(line.text()) + " but is " + quote(found));
-                }
-                if (line.op() == Hunk.Op.CONTEXT) {
-                    out.append(found);
-                }
-                at++;
-            }
-            consumed = at;
+            image.apply(hunk, path + ", hunk #" + (h + 1) + " (" + hunk.header() + ")");
         }
-        for (int i = consumed; i < source.size(); i++) {
-            out.append(source.get(i));
-        }
+        String out = image.text();
         if (patch.change() == FilePatch.Change.DELETE) {
-            if (out.length() > 0) {
+            if (!out.isEmpty()) {
                 throw new IllegalArgumentException(path + ": the patch deletes the file but leaves "
-                        + LineDiff.lines(out.toString()).size() + " of its lines");
+                        + LineDiff.lines(out).size() + " of its lines");
             }
             return null;
         }
-        return out.toString();
+        return out;
     }
 
     /**
@@ -265,7 +236,7 @@ public final class UnifiedDiff {
         }
     }
 
-    private static String quote(String line) {
+    static String quote(String line) {
         String shown = line.length() > 120 ? line.substring(0, 120) + "..." : line;
         return "'" + shown.replace("\n", "\\n").replace("\r", "\\r") + "'";
     }

@@ -130,17 +130,19 @@ class UnifiedDiffTest {
         FilePatch p = only(patch(
                 "--- a/src/app.py",
                 "+++ b/src/app.py",
-                "@@ -1,2 +1,2 @@",
+                "@@ -1,3 +1,3 @@",
                 " a",
                 "-b",
                 "+B",
+                " c",
                 "@@ -4,2 +4,2 @@",
                 " d",
                 "-e",
                 "+E"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> UnifiedDiff.apply("a\nb\nc\nd\nX\n", p));
-        assertEquals("src/app.py, hunk #2 (@@ -4,2 +4,2 @@): line 5 should be 'e\\n' but is 'X\\n'", e.getMessage());
+        assertEquals("src/app.py, hunk #2 (@@ -4,2 +4,2 @@): line 5 should be 'e\\n' but is 'X\\n'; "
+                + "no other line matches either (offsets are tried, fuzz is not)", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> UnifiedDiff.apply("a\nb\n", p), "second hunk runs past the end");
         assertThrows(IllegalArgumentException.class, () -> UnifiedDiff.apply(null, p), "modified file must exist");
     }
@@ -287,9 +289,12 @@ class UnifiedDiffTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UnifiedDiff.parse(text), expected);
             assertTrue(e.getMessage().contains(expected), () -> "expected '" + expected + "' in: " + e.getMessage());
         });
-        IllegalArgumentException overlap = assertThrows(IllegalArgumentException.class, () -> UnifiedDiff.apply("a\nb\nc\n",
+        // As git apply: hunks may come out of order, but may not overlap lines an earlier hunk wrote.
+        assertEquals("A\nB\nc\n", UnifiedDiff.apply("a\nb\nc\n",
                 only(patch("--- a/f", "+++ b/f", "@@ -2 +2 @@", "-b", "+B", "@@ -1 +1 @@", "-a", "+A"))));
-        assertTrue(overlap.getMessage().contains("hunk #2") && overlap.getMessage().contains("out of order"), overlap.getMessage());
+        IllegalArgumentException overlap = assertThrows(IllegalArgumentException.class, () -> UnifiedDiff.apply("a\nb\nc\n",
+                only(patch("--- a/f", "+++ b/f", "@@ -2 +2 @@", "-b", "+B", "@@ -2 +2 @@", "-B", "+b"))));
+        assertTrue(overlap.getMessage().contains("hunk #2") && overlap.getMessage().contains("overlaps"), overlap.getMessage());
     }
 
     @Test
