@@ -13,8 +13,8 @@ from typing import Any, Dict, Optional, Type
 class StepGymError(Exception):
     """An error answered by a StepGym server, or met while talking to one.
 
-    ``code`` is the protocol error code (``"EPISODE_DONE"``...), ``status`` the HTTP status (None on the
-    WebSocket, where replies carry no status), ``message`` the server's explanation, and ``details`` the
+    ``code`` is the protocol error code (``"EPISODE_DONE"``...), ``status`` the HTTP status (on the
+    WebSocket, whose replies carry none, the status the code has over HTTP), ``message`` the server's explanation, and ``details`` the
     whole error object (it may hold more fields, such as ``retry_after_seconds``).
     """
 
