@@ -35,8 +35,9 @@ public final class ScenarioRunner {
 
     /** As {@link #run(Scenario, Path, StepListener)}, building the agent with {@code agentOptions} (e.g. the LLM agent's settings). */
     public static List<EpisodeReport> run(Scenario scenario, Path recordDir, StepListener listener, Map<String, Object> agentOptions) {
+        Agent agent = agent(scenario, agentOptions); // a bad agent name or option fails before the server is built
         try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(scenario, recordDir), ScenarioConfig.registry(scenario))) {
-            return run(scenario, server, listener, agentOptions);
+            return play(scenario, server, listener, agent);
         }
     }
 
@@ -50,7 +51,14 @@ public final class ScenarioRunner {
      * {@code agentOptions}: {@code Agents.create(scenario.agent(), new AgentConfig(seed, agentOptions))}.
      */
     public static List<EpisodeReport> run(Scenario scenario, RunningServer server, StepListener listener, Map<String, Object> agentOptions) {
-        Agent agent = Agents.create(scenario.agent(), new AgentConfig(scenario.seeds().start(), agentOptions));
+        return play(scenario, server, listener, agent(scenario, agentOptions));
+    }
+
+    private static Agent agent(Scenario scenario, Map<String, Object> agentOptions) {
+        return Agents.create(scenario.agent(), new AgentConfig(scenario.seeds().start(), agentOptions));
+    }
+
+    private static List<EpisodeReport> play(Scenario scenario, RunningServer server, StepListener listener, Agent agent) {
         try (StepGymSocket socket = StepGymSocket.connect(server.wsUrl())) {
             RolloutRunner runner = new RolloutRunner(socket, RolloutOptions.concurrency(scenario.concurrency()));
             return runner.run(episodes(scenario), agent, listener);
