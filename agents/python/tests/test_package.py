@@ -1,6 +1,7 @@
 """The package installs offline with pip and imports without any trainer or server."""
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -11,10 +12,15 @@ import support
 
 class PackageTest(unittest.TestCase):
     def test_pip_installs_offline_and_everything_imports(self):
-        with tempfile.TemporaryDirectory() as target:
+        with tempfile.TemporaryDirectory() as scratch:
+            # build from a copy, so pip's build/ and egg-info never land in the checkout
+            source = os.path.join(scratch, "src")
+            shutil.copytree(support.PACKAGE_ROOT, source, ignore=shutil.ignore_patterns(
+                "build", "*.egg-info", "__pycache__", "tests", "examples"))
+            target = os.path.join(scratch, "target")
             install = subprocess.run(
                 [sys.executable, "-m", "pip", "install", "--no-build-isolation", "--no-deps", "--no-index",
-                 "--quiet", "--target", target, support.PACKAGE_ROOT],
+                 "--quiet", "--target", target, source],
                 capture_output=True, text=True, timeout=180)
             self.assertEqual(install.returncode, 0, install.stdout + install.stderr)
             code = ("import stepgym, stepgym.export, stepgym.ws, stepgym.adapters.trl, stepgym.adapters.verl, "
