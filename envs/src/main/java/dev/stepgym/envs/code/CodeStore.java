@@ -72,7 +72,7 @@ public final class CodeStore implements AutoCloseable {
         Path dir = settings.tasksDir() != null ? settings.tasksDir() : builtInSuite();
         List<CodeTask> tasks = CodeTaskLoader.loadAll(dir);
         if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("code-v1: no task (a folder with task.json) in " + dir);
+            throw new IllegalArgumentException("code-v1: no task (a folder with task.json, or an instances.jsonl / instances.json of SWE-bench-style instances) in " + dir);
         }
         return new CodeStore(settings, tasks);
     }

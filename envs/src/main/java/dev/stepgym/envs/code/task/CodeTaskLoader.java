@@ -2,6 +2,7 @@ package dev.stepgym.envs.code.task;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepgym.protocol.env.EnvSettings;
 import dev.stepgym.protocol.json.Json;
 
 import java.io.IOException;
@@ -36,6 +37,8 @@ public final class CodeTaskLoader {
     public static final String HIDDEN_DIR = "hidden";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final String DEFAULT_CATEGORY = "general";
+    /** Where SWE-bench instances are prepared, under the cache folder ({@code stepgym.cache.dir}). */
+    public static final String SWE_CACHE_DIR = "swe-instances";
 
     private static final long MAX_TASK_FILE_BYTES = 1L << 20;
     private static final long MAX_PATCH_BYTES = 8L << 20;
@@ -100,12 +103,21 @@ public final class CodeTaskLoader {
 
     /**
      * Reads every direct subdirectory of {@code suiteDir} that holds a task.json (others are skipped),
-     * sorted by id.
+     * and the SWE-bench-style instances of its {@code instances.jsonl} or {@code instances.json}
+     * ({@link SweBenchInstances}, prepared under the cache folder), sorted by id.
      *
      * @throws IllegalArgumentException when {@code suiteDir} is not a directory, a task is malformed,
      *                                  or two tasks share an id (both directories are named)
      */
     public static List<CodeTask> loadAll(Path suiteDir) {
+        return loadAll(suiteDir, EnvSettings.cacheDirectory().resolve(SWE_CACHE_DIR));
+    }
+
+    /**
+     * {@link #loadAll(Path)}, with the SWE-bench instances of the suite ({@value SweBenchInstances#JSONL} or
+     * {@value SweBenchInstances#JSON}) prepared under {@code instanceCache}.
+     */
+    public static List<CodeTask> loadAll(Path suiteDir, Path instanceCache) {
         Path dir = suiteDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("suite " + dir + ": not a directory");
@@ -121,8 +133,15 @@ public final class CodeTaskLoader {
         }
         Map<String, CodeTask> byId = new HashMap<>();
         List<CodeTask> tasks = new ArrayList<>();
+        List<CodeTask> found = new ArrayList<>();
         for (Path taskDir : taskDirs) {
-            CodeTask task = load(taskDir);
+            found.add(load(taskDir));
+        }
+        Path instances = SweBenchInstances.file(dir);
+        if (instances != null) {
+            found.addAll(SweBenchInstances.load(instances, instanceCache));
+        }
+        for (CodeTask task : found) {
             CodeTask earlier = byId.putIfAbsent(task.id(), task);
             if (earlier != null) {
                 throw new IllegalArgumentException("suite " + dir + ": id '" + task.id() + "' is used by both "
