@@ -11,6 +11,7 @@ Every step's ``info`` holds the server's ``info`` plus ``rewards`` (the typed co
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from .client import Action, StepGymClient
@@ -212,7 +213,7 @@ class StepGymVectorEnv:
     Autoreset is Gymnasium's default ``NextStep`` mode (``metadata["autoreset_mode"]``): after a sub-env
     ends, the next ``step`` resets it instead of stepping it, ignores its action and reports reward 0 and
     ``terminated = truncated = False`` for it, with the new episode's first observation. Resets are separate
-    requests; every other sub-env is stepped in the one batch request.
+    requests, sent side by side; every other sub-env is stepped in the one batch request.
     """
 
     metadata = {"autoreset_mode": "NextStep"}
@@ -237,7 +238,8 @@ class StepGymVectorEnv:
               options: Optional[Dict[str, Any]] = None) -> Tuple[List[Observation], Dict[str, Any]]:
         """Resets every sub-env. An int ``seed`` seeds sub-env *i* with ``seed + i`` (as Gymnasium does)."""
         seeds = self._seeds(seed)
-        results = [env.reset(seed=s, options=options) for env, s in zip(self.envs, seeds)]
+        results = self._parallel([lambda env=env, s=s: env.reset(seed=s, options=options)
+                                  for env, s in zip(self.envs, seeds)])
         self._needs_reset = [False] * self.num_envs
         return [obs for obs, _ in results], _vector_infos([info for _, info in results])
 
@@ -250,13 +252,12 @@ class StepGymVectorEnv:
         terminations = [False] * self.num_envs
         truncations = [False] * self.num_envs
         infos: List[Info] = [{} for _ in range(self.num_envs)]
-        stepped = []
-        for i, env in enumerate(self.envs):
-            if self._needs_reset[i]:
-                observations[i], infos[i] = env.reset()
-                self._needs_reset[i] = False
-            else:
-                stepped.append(i)
+        resetting = [i for i in range(self.num_envs) if self._needs_reset[i]]
+        stepped = [i for i in range(self.num_envs) if not self._needs_reset[i]]
+        for i, (obs, info) in zip(resetting, self._parallel([lambda env=self.envs[i]: env.reset()
+                                                              for i in resetting])):
+            observations[i], infos[i] = obs, info
+            self._needs_reset[i] = False
         if stepped:
             batch = [{"episode_id": self.envs[i]._require_episode("step"), "action": actions[i]} for i in stepped]
             for i, result in zip(stepped, self.client.batch_step(batch)):
@@ -279,6 +280,13 @@ class StepGymVectorEnv:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+    def _parallel(self, calls: List[Any]) -> List[Any]:
+        """Runs resets side by side (they are separate requests; the client is thread-safe), in order."""
+        if len(calls) <= 1:
+            return [call() for call in calls]
+        with ThreadPoolExecutor(max_workers=min(16, len(calls))) as pool:
+            return list(pool.map(lambda call: call(), calls))
 
     def _seeds(self, seed: Union[int, Sequence[Optional[int]], None]) -> List[Optional[int]]:
         if seed is None:
