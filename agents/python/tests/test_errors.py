@@ -154,7 +154,7 @@ class RealCapacityTest(unittest.TestCase):
 
     def test_reset_waits_for_capacity(self):
         url = capacity_url()
-        impatient = StepGymClient(url, max_retries=0)
+        impatient = StepGymClient(url, max_retries=0, timeout=180)  # a cold server builds its catalog first
         first = impatient.reset("shop-v1", seed=1)
         try:
             with self.assertRaises(CapacityError) as caught:
@@ -163,7 +163,7 @@ class RealCapacityTest(unittest.TestCase):
             self.assertIsNotNone(caught.exception.retry_after_seconds)
             closer = threading.Timer(0.5, lambda: impatient.close_episode(first["episode_id"]))
             closer.start()
-            patient = StepGymClient(url, max_retries=6, backoff=0.2, max_backoff=1.0)
+            patient = StepGymClient(url, max_retries=6, backoff=0.2, max_backoff=1.0, timeout=180)
             started = time.monotonic()
             second = patient.reset("shop-v1", seed=2)
             self.assertGreater(time.monotonic() - started, 0.3)
