@@ -3,6 +3,7 @@ package dev.stepgym.scenarios.cli;
 import dev.stepgym.scenarios.report.CodeEvalReport;
 import dev.stepgym.scenarios.run.CodeEvaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -59,6 +60,9 @@ final class EvalCodeCommand implements Callable<Integer> {
     @Option(names = "--max-tasks", defaultValue = "0", description = "only the first N tasks (0 = all)")
     int maxTasks;
 
+    @Mixin
+    LlmOptions llm;
+
     @Override
     public Integer call() {
         if (agentTimeoutSeconds <= 0) {
@@ -72,8 +76,8 @@ final class EvalCodeCommand implements Callable<Integer> {
         return failed ? 1 : 0;
     }
 
-    /** Options for the JVM agents (the LLM agent's settings once its flags are here). */
+    /** Options for the JVM agents: the {@code openai:MODEL} agent's {@code --llm-*} settings. */
     private Map<String, Object> agentOptions() {
-        return Map.of();
+        return llm == null ? Map.of() : llm.agentOptions();
     }
 }

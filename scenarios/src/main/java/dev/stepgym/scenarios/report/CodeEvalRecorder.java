@@ -76,7 +76,7 @@ public final class CodeEvalRecorder {
     }
 
     /** The agent's row: pass rate with its Wilson interval, the mean process reward and the means. */
-    public static CodeEvalReport.AgentResult agent(String name, CodeEvalReport.Source source,
+    public static CodeEvalReport.AgentResult agent(String name, CodeEvalReport.Source source, String records,
                                                    List<CodeEvalReport.TaskResult> results) {
         int solved = 0;
         int allSteps = 0;
@@ -95,7 +95,7 @@ public final class CodeEvalRecorder {
             hidden += t.hiddenPassRate();
         }
         int n = Math.max(1, results.size());
-        return new CodeEvalReport.AgentResult(name, source, results.size(), solved, (double) solved / n,
+        return new CodeEvalReport.AgentResult(name, source, records, results.size(), solved, (double) solved / n,
                 WilsonScore.interval95(solved, results.size()), hidden / n, allSteps == 0 ? 0 : stepRewards / allSteps,
                 steps / n, stepRewards / n, returns / n, seconds / n, results);
     }

@@ -38,6 +38,7 @@ public record CodeEvalReport(String suite, List<AgentResult> agents) {
     /**
      * @param agent             the agent's name (a command line or a folder for the other sources)
      * @param source            where its episodes came from
+     * @param records           the folder holding its trajectories (for {@code --trajectories} later)
      * @param tasks             episodes reported
      * @param solved            episodes whose visible and hidden tests all passed at submit
      * @param passRate          solved / tasks: the pass rate on the hidden tests
@@ -52,7 +53,7 @@ public record CodeEvalReport(String suite, List<AgentResult> agents) {
      *                          environment's recorded time)
      * @param results           one per episode, by task
      */
-    public record AgentResult(String agent, Source source, int tasks, int solved, double passRate, Interval passRateCi95,
+    public record AgentResult(String agent, Source source, String records, int tasks, int solved, double passRate, Interval passRateCi95,
                               double meanHiddenPassRate, double meanProcessReward, double meanSteps,
                               double meanStepRewardSum, double meanReturn, double meanSeconds, List<TaskResult> results) {
         public AgentResult {

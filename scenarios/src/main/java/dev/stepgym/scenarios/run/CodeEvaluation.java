@@ -108,23 +108,25 @@ public final class CodeEvaluation {
         for (String agent : settings.agents()) {
             Scenario scenario = scenario(suite, ids, agent, settings.concurrency());
             Path records = settings.recordDir().resolve(folder(agent, folders));
-            results.add(print(out, CodeEvalRecorder.agent(agent, CodeEvalReport.Source.AGENT,
+            results.add(print(out, CodeEvalRecorder.agent(agent, CodeEvalReport.Source.AGENT, records.toString(),
                     runAgent(scenario, records, settings.agentOptions()))));
         }
         for (String command : settings.agentCommands()) {
-            String name = folder("cmd-" + command, folders);
+            String name = folder("cmd-" + String.join("-", ShellWords.split(command).stream()
+                    .map(word -> word.substring(word.lastIndexOf('/') + 1)).toList()), folders);
             Scenario scenario = scenario(suite, ids, "external", settings.concurrency());
-            try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(scenario, settings.recordDir().resolve(name)),
+            Path records = settings.recordDir().resolve(name);
+            try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(scenario, records),
                     ScenarioConfig.registry(scenario))) {
                 ExternalAgentRunner runner = new ExternalAgentRunner(server, ShellWords.split(command), CodeEnvironmentProvider.ID,
                         settings.agentTimeout(), settings.reportDir(), settings.reportDir().resolve("logs").resolve(name));
-                results.add(print(out, CodeEvalRecorder.agent(command, CodeEvalReport.Source.COMMAND,
+                results.add(print(out, CodeEvalRecorder.agent(command, CodeEvalReport.Source.COMMAND, records.toString(),
                         runner.run(ids, settings.concurrency()))));
             }
         }
         for (Path folder : settings.trajectories()) {
             results.add(print(out, CodeEvalRecorder.agent(folder.toString(), CodeEvalReport.Source.TRAJECTORIES,
-                    RecordedTrajectories.read(folder, out))));
+                    folder.toString(), RecordedTrajectories.read(folder, out))));
         }
         CodeEvalReport report = new CodeEvalReport(suite == null ? "recorded trajectories" : suite.toString(), results);
         write(report, settings.reportDir());
@@ -170,6 +172,7 @@ public final class CodeEvaluation {
                         + " mean steps %.2f, mean return %.3f, mean %.2f s%n",
                 r.agent(), r.solved(), r.tasks(), 100 * r.passRate(), 100 * r.passRateCi95().low(),
                 100 * r.passRateCi95().high(), r.meanProcessReward(), r.meanSteps(), r.meanReturn(), r.meanSeconds());
+        out.printf(Locale.ROOT, "%-14s trajectories: %s%n", "", r.records());
         return r;
     }
 

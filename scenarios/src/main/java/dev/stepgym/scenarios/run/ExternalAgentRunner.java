@@ -36,6 +36,7 @@ public final class ExternalAgentRunner {
     public static final String TIME_LIMIT = "STEPGYM_TIME_LIMIT_S";
     /** Cap of one task's log file. */
     public static final long LOG_LIMIT_BYTES = 4L << 20;
+    private static final Duration RESET_TIMEOUT = Duration.ofMinutes(5);
 
     private final RunningServer server;
     private final List<String> command;
@@ -69,7 +70,8 @@ public final class ExternalAgentRunner {
             t.setDaemon(true);
             return t;
         });
-        try (StepGymClient client = StepGymClient.builder(server.baseUrl()).build()) {
+        // A cold reset starts pyright and runs the baseline tests: far longer than the client's default bound.
+        try (StepGymClient client = StepGymClient.builder(server.baseUrl()).requestTimeout(RESET_TIMEOUT).build()) {
             List<Future<CodeEvalReport.TaskResult>> futures = new ArrayList<>();
             for (int i = 0; i < tasks.size(); i++) {
                 String task = tasks.get(i);

@@ -38,8 +38,8 @@ class HtmlReportChromiumTest {
                         new RewardComponent("invalid_action", -1, 0.1, "env:code", RewardKind.PENALTY))),
                 "logs/cmd/geometry-rename-distance.log", "a <b>bad</b> day");
         return new CodeEvalReport("built-in", List.of(
-                CodeEvalRecorder.agent("oracle-code", CodeEvalReport.Source.AGENT, List.of(solved)),
-                CodeEvalRecorder.agent("random <script>", CodeEvalReport.Source.COMMAND, List.of(damaged,
+                CodeEvalRecorder.agent("oracle-code", CodeEvalReport.Source.AGENT, "runs/oracle-code", List.of(solved)),
+                CodeEvalRecorder.agent("random <script>", CodeEvalReport.Source.COMMAND, "runs/cmd-random", List.of(damaged,
                         CodeEvalReport.TaskResult.failed("inventory-price-of-optional", null, 0, null, "reset failed")))));
     }
 
