@@ -2,7 +2,11 @@ package dev.stepgym.scenarios.cli;
 
 import dev.stepgym.agents.rollout.EpisodeReport;
 import dev.stepgym.scenarios.run.ComponentStats;
+import dev.stepgym.scenarios.report.RunReport;
+import dev.stepgym.scenarios.run.ProgressBar;
+import dev.stepgym.scenarios.run.RunReportCollector;
 import dev.stepgym.scenarios.run.ScenarioRunner;
+import dev.stepgym.scenarios.run.StepListeners;
 import dev.stepgym.scenarios.run.SummaryTable;
 import dev.stepgym.scenarios.scenario.Scenario;
 import dev.stepgym.scenarios.scenario.ScenarioLoader;
@@ -36,9 +40,13 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     EpisodeOptions common;
 
+    @Mixin
+    ReportOptions reporting;
+
     @Override
     public Integer call() {
         Scenario base = common.apply(ScenarioLoader.load(scenario));
+        reporting.prepare(base.name(), "eval");
         System.out.printf("stepgym eval: scenario %s, env %s, %d episodes per agent%n", base.name(), base.env(), base.episodes());
         try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(base, common.recordDir), ScenarioConfig.registry(base))) {
             SummaryTable.header(System.out, common.threshold);
@@ -46,13 +54,20 @@ final class EvalCommand implements Callable<Integer> {
             Map<String, ComponentStats> perAgent = new LinkedHashMap<>();
             List<String> compared = agents != null ? agents
                     : java.util.stream.Stream.of(base.agent(), "random").distinct().toList();
+            List<RunReport.AgentRun> runs = new java.util.ArrayList<>();
+            ProgressBar progress = ProgressBar.create(System.err, "eval", base.episodes() * compared.size(), reporting.progressMode());
             for (String agent : compared) {
                 ComponentStats stats = new ComponentStats();
-                List<EpisodeReport> reports = ScenarioRunner.run(base.withAgent(agent), server, stats);
-                SummaryTable.row(System.out, agent, reports, common.threshold);
+                RunReportCollector collected = new RunReportCollector(agent, common.threshold);
+                progress.label("eval " + agent);
+                List<EpisodeReport> reports = ScenarioRunner.run(base.withAgent(agent), server, StepListeners.all(stats, collected, progress), common.agentOptions());
+                progress.printAbove(() -> SummaryTable.row(System.out, agent, reports, common.threshold));
+                runs.add(collected.result());
                 perAgent.put(agent, stats);
                 allOk &= reports.stream().allMatch(EpisodeReport::ok);
             }
+            progress.close();
+            reporting.write(new RunReport("eval", base.name(), base.env(), common.threshold, runs));
             if (components) {
                 System.out.println("\nReward components per step (raw values; gold steps: info.gold_retrieved > 0):");
                 perAgent.forEach((agent, stats) -> stats.print(System.out, agent));

@@ -2,7 +2,11 @@ package dev.stepgym.scenarios.cli;
 
 import dev.stepgym.agents.rollout.EpisodeReport;
 import dev.stepgym.agents.rollout.StepListener;
+import dev.stepgym.scenarios.report.RunReport;
+import dev.stepgym.scenarios.run.ProgressBar;
+import dev.stepgym.scenarios.run.RunReportCollector;
 import dev.stepgym.scenarios.run.ScenarioRunner;
+import dev.stepgym.scenarios.run.StepListeners;
 import dev.stepgym.scenarios.run.StepTable;
 import dev.stepgym.scenarios.run.SummaryTable;
 import dev.stepgym.scenarios.scenario.Scenario;
@@ -34,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     EpisodeOptions common;
 
+    @Mixin
+    ReportOptions reporting;
+
     @Override
     public Integer call() {
         Scenario chosen = common.apply(ScenarioLoader.load(scenario));
@@ -45,11 +52,17 @@ final class RunCommand implements Callable<Integer> {
         }
         System.out.printf("stepgym run: scenario %s, env %s, agent %s, %d episodes, recording to %s%n", chosen.name(),
                 chosen.env(), chosen.agent(), chosen.episodes(), common.recordDir.toAbsolutePath());
-        List<EpisodeReport> reports = ScenarioRunner.run(chosen, common.recordDir,
-                quiet ? StepListener.NONE : new StepTable(System.out));
+        reporting.prepare(chosen.name(), "run");
+        RunReportCollector collected = new RunReportCollector(chosen.agent(), common.threshold);
+        List<EpisodeReport> reports;
+        try (ProgressBar progress = ProgressBar.create(System.err, "run " + chosen.agent(), chosen.episodes(), reporting.progressMode())) {
+            reports = ScenarioRunner.run(chosen, common.recordDir,
+                    StepListeners.all(collected, progress.around(quiet ? StepListener.NONE : new StepTable(System.out))), common.agentOptions());
+        }
         System.out.println();
         SummaryTable.header(System.out, common.threshold);
         SummaryTable.row(System.out, chosen.agent(), reports, common.threshold);
+        reporting.write(new RunReport("run", chosen.name(), chosen.env(), common.threshold, List.of(collected.result())));
         return reports.stream().allMatch(EpisodeReport::ok) ? 0 : 1;
     }
 }
