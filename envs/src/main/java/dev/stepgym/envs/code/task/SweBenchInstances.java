@@ -241,7 +241,8 @@ public final class SweBenchInstances {
             try {
                 commitId = repository.resolve(baseCommit + "^{commit}");
             } catch (IOException | RuntimeException e) {
-                throw new IllegalArgumentException(where + ": base_commit '" + baseCommit + "' cannot be resolved: " + e.getMessage(), e);
+                throw new IllegalArgumentException(where + ": base_commit '" + baseCommit + "' is not a commit of " + source + " ("
+                        + e.getMessage() + ")", e);
             }
             if (commitId == null) {
                 throw new IllegalArgumentException(where + ": base_commit '" + baseCommit + "' is not a commit of " + source);
