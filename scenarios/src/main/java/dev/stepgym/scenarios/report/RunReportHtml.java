@@ -41,7 +41,7 @@ public final class RunReportHtml {
                 .append(".legend span{display:inline-block;margin-right:1rem;font-size:.85rem}")
                 .append(".legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}")
                 .append("table.timelines td{border:none;padding:1px 6px}table.timelines svg{border:none;background:none}")
-                .append(".note{color:#666;font-size:.9rem}code{background:#f3f3f3;padding:0 .2rem}")
+                .append(".wide{overflow-x:auto}.note{color:#666;font-size:.9rem}code{background:#f3f3f3;padding:0 .2rem}")
                 .append("</style></head><body>\n");
         int episodes = report.agents().stream().mapToInt(a -> a.episodes().size()).sum();
         html.append("<h1>StepGym ").append(Svg.escape(report.command())).append(": ").append(Svg.escape(report.scenario())).append("</h1>\n")
@@ -73,7 +73,7 @@ public final class RunReportHtml {
     }
 
     private static void summary(StringBuilder html, RunReport report, List<String> components) {
-        html.append("<h2>Summary</h2>\n<table id=\"summary\"><tr><th class=\"l\">agent</th><th>episodes</th><th>errors</th>")
+        html.append("<h2>Summary</h2>\n<div class=\"wide\"><table id=\"summary\"><tr><th class=\"l\">agent</th><th>episodes</th><th>errors</th>")
                 .append("<th>success</th><th>mean score</th><th>mean return</th><th>mean steps</th>");
         for (String c : components) {
             html.append("<th title=\"mean per-episode sum of the weighted component\">").append(Svg.escape(c)).append("</th>");
@@ -81,9 +81,9 @@ public final class RunReportHtml {
         html.append("</tr>\n");
         for (RunReport.AgentRun a : report.agents()) {
             int n = a.episodes().size();
-            html.append(String.format(Locale.ROOT, "<tr><td class=\"l\">%s</td><td>%d</td><td>%d</td><td>%d (%.1f%%)</td><td>%.3f</td><td>%.3f</td><td>%.2f</td>",
-                    Svg.escape(a.agent()), n, a.errors(), a.successes(), n == 0 ? 0 : 100.0 * a.successes() / n, a.meanScore(),
-                    a.meanReturn(), a.meanSteps()));
+            html.append(String.format(Locale.ROOT, "<tr><td class=\"l\">%s</td><td>%d</td><td>%d</td><td>%d (%.1f%%)</td><td>%s</td><td>%s</td><td>%.2f</td>",
+                    Svg.escape(a.agent()), n, a.errors(), a.successes(), n == 0 ? 0 : 100.0 * a.successes() / n, fixed(a.meanScore()),
+                    fixed(a.meanReturn()), a.meanSteps()));
             for (String c : components) {
                 double sum = 0;
                 for (RunReport.Episode e : a.episodes()) {
@@ -91,11 +91,11 @@ public final class RunReportHtml {
                         sum += s.components().getOrDefault(c, 0.0);
                     }
                 }
-                html.append("<td>").append(String.format(Locale.ROOT, "%.3f", n == 0 ? 0 : sum / n)).append("</td>");
+                html.append("<td>").append(fixed(n == 0 ? 0 : sum / n)).append("</td>");
             }
             html.append("</tr>\n");
         }
-        html.append("</table>\n");
+        html.append("</table></div>\n");
         if (!components.isEmpty()) {
             html.append("<p class=\"note\">Component columns: the mean over episodes of each component's weighted sum; ")
                     .append("together they make the mean return.</p>\n");
@@ -161,8 +161,8 @@ public final class RunReportHtml {
             svg.append(Svg.rect(left + b * column + 1, bottom - h, column - 2, h, colour, hover));
         }
         svg.append(Svg.line(left, bottom, right, bottom, "#888")).append(Svg.line(left, top, left, bottom, "#888"))
-                .append(Svg.text(left, height - 8, "start", Svg.number(min, 2)))
-                .append(Svg.text(right, height - 8, "end", Svg.number(max, 2)))
+                .append(Svg.text(left, height - 8, "start", fixed(min)))
+                .append(Svg.text(right, height - 8, "end", fixed(max)))
                 .append(Svg.text((left + right) / 2, height - 8, "middle", "return"))
                 .append(Svg.text(left - 4, top + 8, "end", String.valueOf(highest)))
                 .append(Svg.text(left - 4, bottom, "end", "0"))
@@ -300,7 +300,7 @@ public final class RunReportHtml {
                 RunReport.Episode e = a.episodes().get(i);
                 html.append("<tr><td class=\"l\">#").append(e.index()).append("</td><td class=\"l\">").append(Svg.escape(e.task()))
                         .append("</td><td class=\"l\">").append(timeline(e, scale)).append("</td><td>")
-                        .append(String.format(Locale.ROOT, "%.3f", e.totalReturn())).append("</td><td class=\"")
+                        .append(fixed(e.totalReturn())).append("</td><td class=\"")
                         .append(e.success() ? "ok\">✓" : "no\">✗").append("</td></tr>\n");
             }
             html.append("</table>\n");
@@ -354,7 +354,7 @@ public final class RunReportHtml {
                 html.append("<tr class=\"episode\"><td class=\"l\">").append(Svg.escape(a.agent())).append("</td><td>").append(e.index())
                         .append("</td><td class=\"l\">").append(Svg.escape(e.task())).append("</td><td>")
                         .append(e.seed() == null ? "" : e.seed()).append("</td><td>").append(e.steps()).append("</td><td>")
-                        .append(String.format(Locale.ROOT, "%.3f", e.totalReturn())).append("</td><td class=\"l\" title=\"")
+                        .append(fixed(e.totalReturn())).append("</td><td class=\"l\" title=\"")
                         .append(Svg.escape(outcome)).append("\">").append(Svg.escape(abbreviate(outcome, 80))).append("</td><td class=\"")
                         .append(e.success() ? "ok\">yes" : "no\">no").append("</td><td class=\"l\">").append(Svg.escape(e.error()))
                         .append("</td></tr>\n");
@@ -384,6 +384,12 @@ public final class RunReportHtml {
 
     private static String abbreviate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** Three decimals, never "-0.000". */
+    private static String fixed(double v) {
+        String text = String.format(Locale.ROOT, "%.3f", v);
+        return text.equals("-0.000") ? "0.000" : text;
     }
 
     private static String signed(double v) {
