@@ -117,7 +117,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         RunningServer server = RunningServer.start(config, Environments.registry(config, pipelines()), RewardRoutes.all())
                 .closeOnShutdown();
-        System.out.printf("stepgym: serving %s on http://%s:%d (WebSocket /v1/ws), recording to %s%n",
+        System.out.printf("stepgym: serving %s on http://%s:%d (WebSocket /v1/ws; OpenEnv /openenv/<env>/ws), recording to %s%n",
                 server.manager().envs().stream().map(s -> s.id()).toList(), host, server.port(), recordDir.toAbsolutePath());
         new CountDownLatch(1).await();
         return 0;
