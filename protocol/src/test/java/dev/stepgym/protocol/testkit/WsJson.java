@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny WebSocket client for tests ({@code java.net.http}): send frames, wait for the reply
- * with a given id (replies may come out of order), or read the next raw reply.
+ * with a given id (replies may come out of order), or read the next raw reply. Every wait is
+ * bounded. The OpenEnv tests' wire client speaks its id-less frames over this one.
  */
 public final class WsJson implements AutoCloseable {
     private static final long WAIT_SECONDS = 30;
@@ -28,10 +30,11 @@ public final class WsJson implements AutoCloseable {
     private final BlockingQueue<JsonNode> incoming = new LinkedBlockingQueue<>();
     private final List<JsonNode> unclaimed = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
     public WsJson(String url) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        this.socket = client.newWebSocketBuilder().buildAsync(URI.create(url), new Listener()).join();
+        this.socket = client.newWebSocketBuilder().buildAsync(URI.create(url), new Listener()).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
     }
 
     /** Sends {@code {"id": fresh, "op": op, …fields}} and waits for its reply. */
@@ -52,13 +55,13 @@ public final class WsJson implements AutoCloseable {
 
     /** Sends any text as one message. */
     public void sendRaw(String text) {
-        socket.sendText(text, true).join();
+        socket.sendText(text, true).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
     }
 
     /** Sends one message split into several frames (a text frame and continuation frames). */
     public void sendFragments(String... parts) {
         for (int i = 0; i < parts.length; i++) {
-            socket.sendText(parts[i], i == parts.length - 1).join();
+            socket.sendText(parts[i], i == parts.length - 1).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
         }
     }
 
@@ -86,6 +89,14 @@ public final class WsJson implements AutoCloseable {
         return poll();
     }
 
+    /** The next reply if one comes within {@code millis} (unclaimed ones first), else null. */
+    public synchronized JsonNode poll(long millis) throws InterruptedException {
+        if (!unclaimed.isEmpty()) {
+            return unclaimed.remove(0);
+        }
+        return incoming.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
     private JsonNode poll() {
         try {
             JsonNode reply = incoming.poll(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -101,6 +112,16 @@ public final class WsJson implements AutoCloseable {
 
     public boolean isOpen() {
         return !socket.isInputClosed() && !socket.isOutputClosed();
+    }
+
+    /** Waits (bounded) for the server to close the socket; returns its close status. */
+    public int awaitClosedByServer() {
+        return closed.orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+    }
+
+    /** Drops the connection without a close frame, as a crashed client does. */
+    public void abort() {
+        socket.abort();
     }
 
     @Override
@@ -128,6 +149,17 @@ public final class WsJson implements AutoCloseable {
             }
             webSocket.request(1);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
         }
     }
 }

@@ -3,35 +3,20 @@ package dev.stepgym.protocol.server.openenv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepgym.protocol.json.Json;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import dev.stepgym.protocol.testkit.WsJson;
 
 /**
  * A client written to OpenEnv's wire format as its {@code EnvClient} speaks it: it connects to
  * {@code <base_url>/ws} (http→ws), sends {@code {"type","data"}} text frames with no id and reads
- * the replies in order, one per message. {@code java.net.http} only, so nothing of the server's is
- * reused.
+ * the replies in order, one per message. The socket is the testkit's {@link WsJson}
+ * ({@code java.net.http}), so nothing of the server's is reused.
  */
 final class OpenEnvWireClient implements AutoCloseable {
-    private static final long WAIT_SECONDS = 30;
-
-    private final WebSocket socket;
-    private final BlockingQueue<JsonNode> incoming = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WsJson socket;
 
     /** Connects as {@code convert_to_ws_url(base_url) + "/ws"} does. */
     OpenEnvWireClient(String baseUrl) {
-        String url = baseUrl.replaceFirst("^http", "ws").replaceAll("/+$", "") + "/ws";
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        this.socket = client.newWebSocketBuilder().buildAsync(URI.create(url), new Listener()).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+        this.socket = new WsJson(baseUrl.replaceFirst("^http", "ws").replaceAll("/+$", "") + "/ws");
     }
 
     /** {@code reset(**kwargs)}: sends {@code {"type":"reset","data":kwargs}} and returns the reply frame. */
@@ -67,31 +52,22 @@ final class OpenEnvWireClient implements AutoCloseable {
     }
 
     void sendRaw(String text) {
-        socket.sendText(text, true).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+        socket.sendRaw(text);
     }
 
-    /** The next frame from the server, in arrival order. */
+    /** The next frame from the server, in arrival order (waits at most 30 s). */
     JsonNode next() {
-        try {
-            JsonNode frame = incoming.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            if (frame == null) {
-                throw new IllegalStateException("no OpenEnv frame within " + WAIT_SECONDS + " s");
-            }
-            return frame;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return socket.next();
     }
 
     /** A frame if one arrives within {@code millis}, else null. */
     JsonNode poll(long millis) throws InterruptedException {
-        return incoming.poll(millis, TimeUnit.MILLISECONDS);
+        return socket.poll(millis);
     }
 
     /** Waits (bounded) for the server to close the socket; returns its close status. */
     int awaitClosedByServer() {
-        return closed.orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+        return socket.awaitClosedByServer();
     }
 
     /** Drops the connection without any close message or close frame, as a crashed trainer does. */
@@ -101,40 +77,6 @@ final class OpenEnvWireClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
-        }
-        socket.abort();
-    }
-
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                try {
-                    incoming.add(Json.mapper().readTree(text));
-                } catch (Exception e) {
-                    incoming.add(Json.mapper().createObjectNode().put("unparseable_reply", text));
-                }
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
-        }
+        socket.close();
     }
 }
