@@ -44,9 +44,13 @@ class CodeEvalTest {
         assertEquals(2, ((List<?>) json.get("agents")).size());
         String html = Files.readString(tmp.resolve("report/report.html"));
         assertTrue(html.contains("oracle-code") && html.contains("<svg") && html.contains("inventory-price-of-optional"));
-        // Every recorded episode re-scored from its evidence exactly, and re-executed with real pyright: no mismatch.
-        ReplayChecks.reproduces(tmp.resolve("runs"), tmp.resolve("rescored"),
-                Map.of("code-v1", Map.of("tasks_dir", dev.stepgym.envs.code.CodeStore.builtInSuite().toString())));
+        // Every recorded episode (each agent records in a folder of its own) re-scored from its evidence exactly,
+        // and re-executed with real pyright: no mismatch.
+        for (CodeEvalReport.AgentResult agent : report.agents()) {
+            assertEquals(tmp.resolve("runs").resolve(agent.agent()).toString(), agent.records());
+            ReplayChecks.reproduces(Path.of(agent.records()), tmp.resolve("rescored").resolve(agent.agent()),
+                    Map.of("code-v1", Map.of("tasks_dir", dev.stepgym.envs.code.CodeStore.builtInSuite().toString())));
+        }
         String dom = HeadlessChromium.dumpDom(tmp.resolve("report/report.html"), tmp.resolve("chromium"));
         assertTrue(dom.contains("id=\"summary\"") && dom.contains("random"), "the real report opens in headless Chromium");
     }
