@@ -105,7 +105,7 @@ public final class StepGymServer implements AutoCloseable {
         HttpServer server = vx.createHttpServer(options)
                 .requestHandler(router)
                 // Upgrades are taken here rather than through the router: its socket wrapper hides
-                // the channel a stalled socket must be closed on (see SocketSession).
+                // the channel a stalled socket must be closed on (see BoundedSocket).
                 .webSocketHandshakeHandler(handlers::handshake)
                 .webSocketHandler(handlers::serve)
                 .invalidRequestHandler(Handlers::invalidRequest)

@@ -40,7 +40,7 @@ public final class HtmlReport {
                 .append(".key{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}")
                 .append("details{margin:0 0 .5rem 1rem}summary{cursor:pointer}code{font-size:90%}")
                 .append("</style></head><body>\n");
-        html.append("<h1>StepGym code evaluation</h1>\n<p>Suite: <code>").append(escape(report.suite())).append("</code></p>\n");
+        html.append("<h1>StepGym code evaluation</h1>\n<p>Suite: <code>").append(Svg.escape(report.suite())).append("</code></p>\n");
         html.append("<p>Pass rate: the share of episodes whose visible and hidden tests all passed at submit, with its 95%")
                 .append(" confidence interval by the Wilson score method. Process reward: the mean over all of an agent's")
                 .append(" steps of the step's weighted step-kind components (<code>diagnostic_delta</code>, <code>safety</code>,")
@@ -61,7 +61,7 @@ public final class HtmlReport {
             html.append(String.format(Locale.ROOT,
                     "<tr><td class=\"l\">%s</td><td class=\"l\">%s</td><td>%d</td><td>%d</td><td>%.1f%%</td><td>%.1f%% – %.1f%%</td>"
                             + "<td>%.2f</td><td>%.3f</td><td>%.2f</td><td>%.3f</td><td>%.3f</td><td>%.2f</td></tr>%n",
-                    escape(a.agent()), a.source().wire(), a.tasks(), a.solved(), 100 * a.passRate(),
+                    Svg.escape(a.agent()), a.source().wire(), a.tasks(), a.solved(), 100 * a.passRate(),
                     100 * a.passRateCi95().low(), 100 * a.passRateCi95().high(), a.meanHiddenPassRate(),
                     a.meanProcessReward(), a.meanSteps(), a.meanStepRewardSum(), a.meanReturn(), a.meanSeconds()));
         }
@@ -82,7 +82,7 @@ public final class HtmlReport {
             CodeEvalReport.AgentResult a = agents.get(i);
             double y = 10 + i * row;
             String label = a.agent().length() > 40 ? a.agent().substring(0, 39) + "…" : a.agent();
-            svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%.1f\" font-size=\"12\">%s</text>", y + 13, escape(label)))
+            svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%.1f\" font-size=\"12\">%s</text>", y + 13, Svg.escape(label)))
                     .append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"16\" fill=\"#1f6feb\"/>",
                             labelWidth, y, barWidth * a.passRate()))
                     .append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#222\" stroke-width=\"2\"/>",
@@ -94,9 +94,9 @@ public final class HtmlReport {
     }
 
     private static void agent(StringBuilder html, CodeEvalReport.AgentResult a) {
-        html.append("<h2>").append(escape(a.agent())).append("</h2>\n<p>");
+        html.append("<h2>").append(Svg.escape(a.agent())).append("</h2>\n<p>");
         for (String name : componentNames(a.results())) {
-            html.append("<span class=\"key\" style=\"background:").append(colour(name)).append("\"></span>").append(escape(name));
+            html.append("<span class=\"key\" style=\"background:").append(colour(name)).append("\"></span>").append(Svg.escape(name));
         }
         html.append("</p>\n<table class=\"tasks\"><tr><th class=\"l\">task</th><th>submitted</th><th>solved</th><th>score</th>")
                 .append("<th>hidden pass rate</th><th>steps</th><th>process reward</th><th>step rewards</th><th>return</th>")
@@ -107,12 +107,12 @@ public final class HtmlReport {
                     "<tr><td class=\"l\">%s</td><td>%s</td><td class=\"%s\">%s</td><td>%.2f</td><td>%.2f</td><td>%d</td><td>%.3f</td>"
                             + "<td>%.3f</td><td>%.3f</td><td>%.2f</td><td class=\"l\">%s</td><td class=\"l\">%s</td><td class=\"l\">%s</td>"
                             + "<td class=\"l\">%s</td><td class=\"l\">%s</td></tr>%n",
-                    escape(t.task()), t.submitted() ? "yes" : "no", t.solved() ? "ok" : "no", t.solved() ? "yes" : "no", t.score(),
+                    Svg.escape(t.task()), t.submitted() ? "yes" : "no", t.solved() ? "ok" : "no", t.solved() ? "yes" : "no", t.score(),
                     t.hiddenPassRate(), t.steps(), t.processReward(), t.stepRewardSum(), t.totalReturn(), t.seconds(),
                     chart(t.diagnostics().stream().map(Integer::doubleValue).toList(), "#b42318"),
                     chart(cumulative(t.rewards()), "#1f6feb"), components(t.stepDetails()),
-                    t.log() == null ? "" : "<code>" + escape(t.log()) + "</code>",
-                    t.error() == null ? "" : escape(t.error())));
+                    t.log() == null ? "" : "<code>" + Svg.escape(t.log()) + "</code>",
+                    t.error() == null ? "" : Svg.escape(t.error())));
         }
         html.append("</table>\n");
         for (CodeEvalReport.TaskResult t : a.results()) {
@@ -123,26 +123,26 @@ public final class HtmlReport {
     /** The folded per-step table of one episode: the action, D, every component's weighted value and the reward. */
     private static void steps(StringBuilder html, CodeEvalReport.TaskResult t) {
         List<String> names = new ArrayList<>(componentNames(List.of(t)));
-        html.append("<details><summary>steps of ").append(escape(t.task()));
+        html.append("<details><summary>steps of ").append(Svg.escape(t.task()));
         if (t.episodeId() != null) {
-            html.append(" (episode <code>").append(escape(t.episodeId())).append("</code>)");
+            html.append(" (episode <code>").append(Svg.escape(t.episodeId())).append("</code>)");
         }
         html.append("</summary>\n<table class=\"steps\"><tr><th>step</th><th class=\"l\">action</th><th>diagnostics</th>");
         for (String name : names) {
-            html.append("<th>").append(escape(name)).append("</th>");
+            html.append("<th>").append(Svg.escape(name)).append("</th>");
         }
         html.append("<th>reward</th><th class=\"l\">refused</th></tr>\n");
         for (CodeEvalReport.StepDetail s : t.stepDetails()) {
-            html.append("<tr><td>").append(s.step()).append("</td><td class=\"l\"><code>").append(escape(s.action()))
+            html.append("<tr><td>").append(s.step()).append("</td><td class=\"l\"><code>").append(Svg.escape(s.action()))
                     .append("</code></td><td>").append(s.diagnostics()).append("</td>");
             for (String name : names) {
                 RewardComponent c = s.components().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
                 html.append(c == null ? "<td></td>" : String.format(Locale.ROOT,
-                        "<td title=\"%s: %s x %s (%s, %s)\">%.3f</td>", escape(name), format(c.value()), format(c.weight()),
-                        c.kind().wire(), escape(c.source()), c.weighted()));
+                        "<td title=\"%s: %s x %s (%s, %s)\">%.3f</td>", Svg.escape(name), Svg.number(c.value(), 3), Svg.number(c.weight(), 3),
+                        c.kind().wire(), Svg.escape(c.source()), c.weighted()));
             }
             html.append(String.format(Locale.ROOT, "<td>%.3f</td><td class=\"l\">%s</td></tr>%n", s.reward(),
-                    s.actionError() == null ? "" : escape(s.actionError())));
+                    s.actionError() == null ? "" : Svg.escape(s.actionError())));
         }
         html.append("</table></details>\n");
     }
@@ -177,11 +177,8 @@ public final class HtmlReport {
         double scale = (CHART_HEIGHT - 4) / span;
         double zero = 2 + up * scale;
         double barWidth = Math.max(2, Math.min(16, (CHART_WIDTH - 4.0) / steps.size() - 1));
-        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                "<svg class=\"components\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"reward components per step\">",
-                CHART_WIDTH, CHART_HEIGHT, CHART_WIDTH, CHART_HEIGHT));
-        svg.append(String.format(Locale.ROOT, "<line x1=\"0\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#999\" stroke-width=\"0.5\"/>",
-                CHART_WIDTH, zero, zero));
+        StringBuilder svg = new StringBuilder(Svg.open(CHART_WIDTH, CHART_HEIGHT, "reward components per step", "components"));
+        svg.append(Svg.line(0, zero, CHART_WIDTH, zero, "#999"));
         for (int i = 0; i < steps.size(); i++) {
             CodeEvalReport.StepDetail s = steps.get(i);
             double x = 2 + i * (barWidth + 1);
@@ -200,9 +197,8 @@ public final class HtmlReport {
                     y = bottom;
                     bottom += h;
                 }
-                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
-                                + "<title>step %d %s %.3f</title></rect>", x, y, barWidth, h, colour(c.name()), s.step(),
-                        escape(c.name()), c.weighted()));
+                svg.append(Svg.rect(x, y, barWidth, h, colour(c.name()),
+                        "step " + s.step() + " " + c.name() + " " + Svg.number(c.weighted(), 3)));
             }
         }
         return svg.append("</svg>").toString();
@@ -226,39 +222,14 @@ public final class HtmlReport {
         }
         double min = Math.min(0, values.stream().mapToDouble(Double::doubleValue).min().orElse(0));
         double max = Math.max(min + 1e-9, values.stream().mapToDouble(Double::doubleValue).max().orElse(1));
-        StringBuilder points = new StringBuilder();
         int n = values.size();
+        double[] xs = new double[n];
+        double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
-            double x = n == 1 ? CHART_WIDTH / 2.0 : 4 + i * (CHART_WIDTH - 8.0) / (n - 1);
-            double y = CHART_HEIGHT - 4 - (values.get(i) - min) / (max - min) * (CHART_HEIGHT - 8);
-            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+            xs[i] = n == 1 ? CHART_WIDTH / 2.0 : 4 + i * (CHART_WIDTH - 8.0) / (n - 1);
+            ys[i] = CHART_HEIGHT - 4 - (values.get(i) - min) / (max - min) * (CHART_HEIGHT - 8);
         }
-        return String.format(Locale.ROOT,
-                "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">"
-                        + "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/></svg> %s",
-                CHART_WIDTH, CHART_HEIGHT, CHART_WIDTH, CHART_HEIGHT, escape(values.toString()), colour, points.toString().strip(),
-                format(values.get(n - 1)));
-    }
-
-    private static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Svg.open(CHART_WIDTH, CHART_HEIGHT, values.toString(), "line") + Svg.polyline(xs, ys, colour) + "</svg> "
+                + Svg.number(values.get(n - 1), 3);
     }
 }
