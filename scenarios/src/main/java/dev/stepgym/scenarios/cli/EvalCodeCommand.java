@@ -63,6 +63,9 @@ final class EvalCodeCommand implements Callable<Integer> {
     @Mixin
     LlmOptions llm;
 
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
+
     @Override
     public Integer call() {
         if (agentTimeoutSeconds <= 0) {
@@ -71,7 +74,7 @@ final class EvalCodeCommand implements Callable<Integer> {
         boolean nothingGiven = agents.isEmpty() && agentCommands.isEmpty() && trajectories.isEmpty();
         CodeEvalReport report = CodeEvaluation.run(new CodeEvaluation.Settings(nothingGiven ? DEFAULT_AGENTS : agents,
                 agentCommands, trajectories, tasks, reportDir, recordDir, Math.max(1, concurrency), maxTasks,
-                Duration.ofSeconds(agentTimeoutSeconds), agentOptions()), System.out);
+                Duration.ofSeconds(agentTimeoutSeconds), agentOptions()), System.out, progress.mode());
         boolean failed = report.agents().stream().flatMap(a -> a.results().stream()).anyMatch(t -> t.error() != null);
         return failed ? 1 : 0;
     }

@@ -3,6 +3,7 @@ package dev.stepgym.scenarios.cli;
 import dev.stepgym.scenarios.report.RunReport;
 import dev.stepgym.scenarios.report.RunReportWriter;
 import dev.stepgym.scenarios.run.ProgressBar;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -19,9 +20,8 @@ final class ReportOptions {
     @Option(names = "--no-report", description = "write no run report")
     boolean noReport;
 
-    @Option(names = "--progress", negatable = true,
-            description = "show a progress bar on standard error (default: only when running on a terminal)")
-    Boolean progress;
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
 
     /** Where the report goes, or null for none. */
     Path reportPath(String scenario, String command) {
@@ -64,7 +64,7 @@ final class ReportOptions {
     }
 
     ProgressBar.Mode progressMode() {
-        return progress == null ? ProgressBar.Mode.AUTO : progress ? ProgressBar.Mode.ON : ProgressBar.Mode.OFF;
+        return progress.mode();
     }
 
     /** A scenario name (which may be a path to a JSON file) as a safe file name. */

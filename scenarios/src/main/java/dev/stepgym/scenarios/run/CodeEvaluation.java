@@ -90,6 +90,11 @@ public final class CodeEvaluation {
     }
 
     public static CodeEvalReport run(Settings settings, PrintStream out) {
+        return run(settings, out, ProgressBar.Mode.OFF);
+    }
+
+    /** As {@link #run(Settings, PrintStream)}, with a progress bar on standard error drawn as {@code progress} says. */
+    public static CodeEvalReport run(Settings settings, PrintStream out, ProgressBar.Mode progress) {
         // Checked before anything starts, so a typo costs no server start.
         settings.agentCommands().forEach(ShellWords::split);
         settings.trajectories().forEach(RecordedTrajectories::requireFolder);
@@ -105,24 +110,9 @@ public final class CodeEvaluation {
         }
         Set<String> folders = new HashSet<>();
         List<CodeEvalReport.AgentResult> results = new ArrayList<>();
-        for (String agent : settings.agents()) {
-            Scenario scenario = scenario(suite, ids, agent, settings.concurrency());
-            Path records = settings.recordDir().resolve(folder(agent, folders));
-            results.add(print(out, CodeEvalRecorder.agent(agent, CodeEvalReport.Source.AGENT, records.toString(),
-                    runAgent(scenario, records, settings.agentOptions()))));
-        }
-        for (String command : settings.agentCommands()) {
-            String name = folder("cmd-" + String.join("-", ShellWords.split(command).stream()
-                    .map(word -> word.substring(word.lastIndexOf('/') + 1)).toList()), folders);
-            Scenario scenario = scenario(suite, ids, "external", settings.concurrency());
-            Path records = settings.recordDir().resolve(name);
-            try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(scenario, records),
-                    ScenarioConfig.registry(scenario))) {
-                ExternalAgentRunner runner = new ExternalAgentRunner(server, ShellWords.split(command), CodeEnvironmentProvider.ID,
-                        settings.agentTimeout(), settings.reportDir(), settings.reportDir().resolve("logs").resolve(name));
-                results.add(print(out, CodeEvalRecorder.agent(command, CodeEvalReport.Source.COMMAND, records.toString(),
-                        runner.run(ids, settings.concurrency()))));
-            }
+        int episodes = ids.size() * (settings.agents().size() + settings.agentCommands().size());
+        try (ProgressBar bar = ProgressBar.create(System.err, "eval code", episodes, progress)) {
+            evaluateLive(settings, suite, ids, folders, results, bar, out);
         }
         for (Path folder : settings.trajectories()) {
             results.add(print(out, CodeEvalRecorder.agent(folder.toString(), CodeEvalReport.Source.TRAJECTORIES,
@@ -135,6 +125,34 @@ public final class CodeEvaluation {
         return report;
     }
 
+    /** The JVM agents, then the external ones, each on its own server; one line per agent printed above the bar. */
+    private static void evaluateLive(Settings settings, Path suite, List<String> ids, Set<String> folders,
+                                     List<CodeEvalReport.AgentResult> results, ProgressBar bar, PrintStream out) {
+        for (String agent : settings.agents()) {
+            bar.label(agent);
+            Scenario scenario = scenario(suite, ids, agent, settings.concurrency());
+            Path records = settings.recordDir().resolve(folder(agent, folders));
+            CodeEvalReport.AgentResult result = CodeEvalRecorder.agent(agent, CodeEvalReport.Source.AGENT, records.toString(),
+                    runAgent(scenario, records, settings.agentOptions(), bar));
+            bar.printAbove(() -> results.add(print(out, result)));
+        }
+        for (String command : settings.agentCommands()) {
+            String name = folder("cmd-" + String.join("-", ShellWords.split(command).stream()
+                    .map(word -> word.substring(word.lastIndexOf('/') + 1)).toList()), folders);
+            Scenario scenario = scenario(suite, ids, "external", settings.concurrency());
+            Path records = settings.recordDir().resolve(name);
+            try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(scenario, records),
+                    ScenarioConfig.registry(scenario))) {
+                ExternalAgentRunner runner = new ExternalAgentRunner(server, ShellWords.split(command), CodeEnvironmentProvider.ID,
+                        settings.agentTimeout(), settings.reportDir(), settings.reportDir().resolve("logs").resolve(name));
+                bar.label(name);
+                CodeEvalReport.AgentResult result = CodeEvalRecorder.agent(command, CodeEvalReport.Source.COMMAND,
+                        records.toString(), runner.run(ids, settings.concurrency(), task -> bar.advance(task.error() == null)));
+                bar.printAbove(() -> results.add(print(out, result)));
+            }
+        }
+    }
+
     private static Scenario scenario(Path suite, List<String> ids, String agent, int concurrency) {
         return new Scenario("code-eval", "code-v1 tasks of " + suite, CodeEnvironmentProvider.ID, "test", ids,
                 new Scenario.Seeds(0, Math.max(1, ids.size())), agent, Map.of(), true, Map.of(), null,
@@ -142,14 +160,15 @@ public final class CodeEvaluation {
     }
 
     /** A JVM agent on its own server; every episode reported from its recorded trajectory. */
-    private static List<CodeEvalReport.TaskResult> runAgent(Scenario scenario, Path records, Map<String, Object> options) {
+    private static List<CodeEvalReport.TaskResult> runAgent(Scenario scenario, Path records, Map<String, Object> options,
+                                                            ProgressBar bar) {
         Agent agent = Agents.create(scenario.agent(), new AgentConfig(scenario.seeds().start(), options));
         EpisodeTimer timer = new EpisodeTimer();
         List<CodeEvalReport.TaskResult> results = new ArrayList<>();
         try (RunningServer server = RunningServer.start(ScenarioConfig.forScenario(scenario, records), ScenarioConfig.registry(scenario));
              StepGymSocket socket = StepGymSocket.connect(server.wsUrl())) {
             RolloutRunner runner = new RolloutRunner(socket, RolloutOptions.concurrency(scenario.concurrency()));
-            for (EpisodeReport report : runner.run(ScenarioRunner.episodes(scenario), agent, timer)) {
+            for (EpisodeReport report : runner.run(ScenarioRunner.episodes(scenario), agent, StepListeners.all(timer, bar))) {
                 double seconds = timer.seconds(report.index());
                 if (report.episodeId() == null) {
                     results.add(CodeEvalReport.TaskResult.failed(report.spec().task(), null, seconds, null, report.error()));

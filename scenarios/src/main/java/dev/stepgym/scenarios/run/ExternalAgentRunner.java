@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Evaluates an external agent process ({@code --agent-cmd}) over code-v1 tasks. Per task the
@@ -65,6 +66,11 @@ public final class ExternalAgentRunner {
 
     /** Runs the tasks, {@code concurrency} at once; results in task order. */
     public List<CodeEvalReport.TaskResult> run(List<String> tasks, int concurrency) {
+        return run(tasks, concurrency, task -> { });
+    }
+
+    /** As {@link #run(List, int)}; {@code done} hears of each task as it finishes (a progress bar), from the worker threads. */
+    public List<CodeEvalReport.TaskResult> run(List<String> tasks, int concurrency, Consumer<CodeEvalReport.TaskResult> done) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
             Thread t = new Thread(r, "stepgym-agent-cmd");
             t.setDaemon(true);
@@ -76,7 +82,11 @@ public final class ExternalAgentRunner {
             for (int i = 0; i < tasks.size(); i++) {
                 String task = tasks.get(i);
                 long seed = i;
-                futures.add(pool.submit(() -> runTask(client, task, seed)));
+                futures.add(pool.submit(() -> {
+                    CodeEvalReport.TaskResult result = runTask(client, task, seed);
+                    done.accept(result);
+                    return result;
+                }));
             }
             List<CodeEvalReport.TaskResult> results = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
