@@ -31,6 +31,8 @@ public final class DjlOffline {
     /** Read by DJL as environment variable first, then as a system property of the same name. */
     public static final String TRACKING_PROPERTY = "OPT_OUT_TRACKING";
     private static final String OFFLINE_ENV = "DJL_OFFLINE";
+    /** ONNX Runtime engine: {@code true} keeps it from borrowing another engine for NDArray operations. */
+    public static final String ORT_ALTERNATIVE_PROPERTY = "ai.djl.onnx.disable_alternative";
 
     private DjlOffline() {
     }
@@ -47,6 +49,11 @@ public final class DjlOffline {
         check(System.getenv(), TRACKING_PROPERTY);
         System.setProperty(OFFLINE_PROPERTY, "true");
         System.setProperty(TRACKING_PROPERTY, "true");
+        // With PyTorch on the classpath (the progress model), ONNX Runtime would hand the NDArray
+        // operations it lacks to PyTorch and start that engine for every embedding; keep it alone.
+        if (System.getProperty(ORT_ALTERNATIVE_PROPERTY) == null) {
+            System.setProperty(ORT_ALTERNATIVE_PROPERTY, "true");
+        }
     }
 
     static void check(Map<String, String> environment, String variable) {
