@@ -2,7 +2,6 @@ package dev.stepgym.protocol.server;
 
 import dev.stepgym.protocol.Action;
 import dev.stepgym.protocol.EnvSpec;
-import dev.stepgym.protocol.ErrorBody;
 import dev.stepgym.protocol.ErrorCode;
 import dev.stepgym.protocol.Observation;
 import dev.stepgym.protocol.ResetResult;
@@ -61,9 +60,6 @@ public final class EpisodeManager implements AutoCloseable {
     private static final int RECENT_SUMMARIES = 4096;
     /** How long a shutdown waits for steps still running, all episodes together. */
     private static final long SHUTDOWN_WAIT_SECONDS = 5;
-    /** What a batch entry that was not run answers once the batch's reply is full. */
-    private static final String NOT_RUN = "not run: this batch's reply reached the limit of %d bytes (serve --max-reply-bytes);"
-            + " send the remaining steps in another batch";
 
     private final ServerConfig config;
     private final EnvironmentRegistry registry;
@@ -73,6 +69,7 @@ public final class EpisodeManager implements AutoCloseable {
     private final Map<String, AtomicInteger> openPerEnv = new ConcurrentHashMap<>();
     private final RecentEpisodes recent = new RecentEpisodes(RECENT_SUMMARIES);
     private final ScheduledExecutorService reaper;
+    private final ConcurrentBatch batches = new ConcurrentBatch();
     private final long leaseNanos;
     private volatile boolean shutDown;
 
@@ -215,7 +212,8 @@ public final class EpisodeManager implements AutoCloseable {
     }
 
     /**
-     * Steps several episodes, in order; a failing entry becomes an error entry, the others go on.
+     * Steps several episodes concurrently ({@link ConcurrentBatch}): results in request order, a
+     * failing entry an error entry while the others go on, entries of one episode in request order.
      * At most {@link ServerLimits#maxBatchSteps()} entries (else TOO_LARGE, nothing is run). Once
      * the results reach {@link ServerLimits#maxReplyBytes()}, the remaining entries are not run and
      * answer REPLY_TOO_LARGE: no step is taken whose result the client would not get.
@@ -226,24 +224,7 @@ public final class EpisodeManager implements AutoCloseable {
             throw new StepGymException(ErrorCode.TOO_LARGE, "a batch of " + steps.size() + " steps is over the limit of "
                     + limits.maxBatchSteps() + " (serve --max-batch-steps): split it");
         }
-        List<Object> results = new ArrayList<>(steps.size());
-        long replyBytes = 0;
-        for (BatchStep entry : steps) {
-            Object result;
-            if (replyBytes >= limits.maxReplyBytes()) {
-                result = new ErrorBody(new ErrorBody.Detail(ErrorCode.REPLY_TOO_LARGE,
-                        String.format(NOT_RUN, limits.maxReplyBytes()), null));
-            } else {
-                try {
-                    result = step(entry.episodeId(), entry.action());
-                } catch (RuntimeException e) {
-                    result = new ErrorBody(ErrorMapping.detail(e));
-                }
-                replyBytes += Json.size(result);
-            }
-            results.add(result);
-        }
-        return new BatchResult(results);
+        return new BatchResult(batches.run(steps, entry -> step(entry.episodeId(), entry.action()), limits.maxReplyBytes()));
     }
 
     /** A new episode in the same state as {@code episodeId}, with the same step count. */
@@ -409,6 +390,7 @@ public final class EpisodeManager implements AutoCloseable {
         }
         shutDown = true;
         reaper.shutdownNow();
+        batches.close();
         // Steps stuck in an environment must not hold the shutdown hostage: one deadline for all.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SHUTDOWN_WAIT_SECONDS);
         for (Episode episode : open.values()) {
