@@ -43,6 +43,8 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     ReportOptions reporting;
 
+    @Mixin DeviceOptions device; // inherited by eval code
+
     @Override
     public Integer call() {
         Scenario base = common.apply(ScenarioLoader.load(scenario));

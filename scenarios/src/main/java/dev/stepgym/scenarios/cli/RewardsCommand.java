@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
                 + "and /v1/rewards/transform do (same JSON in, same JSON out).",
         subcommands = {RewardsCommand.Score.class, RewardsCommand.Transform.class})
 final class RewardsCommand implements Runnable {
+    @picocli.CommandLine.Mixin DeviceOptions device; // inherited by every rewards subcommand
+
     @Override
     public void run() {
         new picocli.CommandLine(this).usage(System.out);

@@ -41,6 +41,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ReportOptions reporting;
 
+    @Mixin DeviceOptions device;
+
     @Override
     public Integer call() {
         Scenario chosen = common.apply(ScenarioLoader.load(scenario));

@@ -98,6 +98,8 @@ final class ServeCommand implements Callable<Integer> {
         return out;
     }
 
+    @picocli.CommandLine.Mixin DeviceOptions device;
+
     @Option(names = "--env-setting", paramLabel = "ENV.KEY=VALUE",
             description = "a setting for one environment, e.g. shop-v1.products=20000 (repeatable)")
     List<String> envSettings = List.of();

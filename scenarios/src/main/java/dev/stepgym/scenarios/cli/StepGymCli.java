@@ -22,6 +22,8 @@ public final class StepGymCli implements Runnable {
             cmd.getErr().println("stepgym: " + e.getMessage());
             return 2;
         });
+        // --device is settled once, before any command starts (a GPU asked for where there is none: exit 2).
+        commandLine.setExecutionStrategy(DeviceOptions.settlingFirst(new CommandLine.RunLast()));
         return commandLine.execute(args);
     }
 
