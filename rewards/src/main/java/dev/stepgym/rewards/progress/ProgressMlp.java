@@ -2,6 +2,7 @@ package dev.stepgym.rewards.progress;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -11,6 +12,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import dev.stepgym.rewards.embed.Devices;
 import dev.stepgym.rewards.embed.DjlOffline;
 
 /**
@@ -34,9 +36,10 @@ final class ProgressMlp {
                 .add(Linear.builder().setUnits(1).build());
     }
 
-    /** A model holding a fresh block, on the CPU. */
+    /** A model holding a fresh block, on {@link Devices#best(Engine)} (the CPU unless a GPU build of PyTorch is loaded). */
     static Model newModel(int hidden) {
-        Model model = Model.newInstance(ProgressManifest.PARAMS_PREFIX, Device.cpu(), ENGINE);
+        Device device = Devices.best(Engine.getEngine(ENGINE));
+        Model model = Model.newInstance(ProgressManifest.PARAMS_PREFIX, device, ENGINE);
         model.setBlock(block(hidden));
         return model;
     }

@@ -1,5 +1,6 @@
 package dev.stepgym.rewards.progress;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -164,6 +165,7 @@ public final class ProgressTrainer {
             r[i] = (float) outcomes[i];
         }
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+                .optDevices(new Device[] {model.getNDManager().getDevice()}) // the model's, not every GPU the engine sees
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) options.learningRate())).build());
         List<Double> curve = new ArrayList<>();
         try (Trainer trainer = model.newTrainer(config)) {
