@@ -47,8 +47,9 @@ final class DeviceOptions {
     }
 
     /**
-     * The value given last on the command line ({@code eval --device cpu code} counts), {@code auto} when the
-     * command takes {@code --device} but was not given it, {@code null} when it does not take it.
+     * The value given last on the command line ({@code eval --device cpu code} counts); when the command takes
+     * {@code --device} but was not given it, the JVM's {@code -Dstepgym.device} (e.g. from STEPGYM_JAVA_OPTS),
+     * else {@code auto}; {@code null} when the command does not take it.
      */
     static String wanted(ParseResult parsed) {
         String wanted = null;
@@ -56,7 +57,8 @@ final class DeviceOptions {
             if (level.hasMatchedOption(NAME)) {
                 wanted = level.matchedOptionValue(NAME, "auto");
             } else if (wanted == null && level.commandSpec().findOption(NAME) != null) {
-                wanted = "auto";
+                String property = System.getProperty(Devices.DEVICE_PROPERTY, "");
+                wanted = property.isBlank() ? "auto" : property;
             }
         }
         return wanted;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -23,9 +24,21 @@ class DeviceOptionsTest {
     private record Ran(int exit, String out, String err) {
     }
 
-    @AfterEach
-    void forgetTheChoice() {
+    private String before;
+
+    @BeforeEach
+    void startWithoutAChoice() {
+        before = System.getProperty(Devices.DEVICE_PROPERTY);
         System.clearProperty(Devices.DEVICE_PROPERTY);
+    }
+
+    @AfterEach
+    void restoreTheChoice() {
+        if (before == null) {
+            System.clearProperty(Devices.DEVICE_PROPERTY);
+        } else {
+            System.setProperty(Devices.DEVICE_PROPERTY, before);
+        }
     }
 
     private static String wanted(String... args) {
@@ -63,6 +76,15 @@ class DeviceOptionsTest {
         assertEquals("GPU", wanted("rewards", "score", "--device", "GPU", "--input", "x"), "checked when applied");
         assertEquals("auto", wanted("rewards", "transform", "--input", "x"));
         assertNull(wanted("envs"), "commands that load no model do not take it");
+    }
+
+    @Test
+    void withoutTheFlagTheJvmPropertyIsTheDefault() {
+        System.setProperty(Devices.DEVICE_PROPERTY, "cpu");
+        assertEquals("cpu", wanted("run"));
+        assertEquals("gpu", wanted("run", "--device", "gpu"), "the flag wins");
+        System.setProperty(Devices.DEVICE_PROPERTY, " ");
+        assertEquals("auto", wanted("run"));
     }
 
     @Test
