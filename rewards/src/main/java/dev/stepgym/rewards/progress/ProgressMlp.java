@@ -24,6 +24,13 @@ final class ProgressMlp {
 
     static {
         DjlOffline.ensure();
+        // The model is tiny: one thread per op beats PyTorch's pool, which only contends on a busy machine.
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+        }
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
     }
 
     private ProgressMlp() {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "rewards", mixinStandardHelpOptions = true,
         description = "Score evidence with a reward pipeline, or transform reward sequences, as POST /v1/rewards/score "
                 + "and /v1/rewards/transform do (same JSON in, same JSON out).",
-        subcommands = {RewardsCommand.Score.class, RewardsCommand.Transform.class, McValuesCommand.class})
+        subcommands = {RewardsCommand.Score.class, RewardsCommand.Transform.class, McValuesCommand.class, TrainProgressCommand.class})
 final class RewardsCommand implements Runnable {
     @picocli.CommandLine.Mixin DeviceOptions device; // inherited by every rewards subcommand
 

@@ -1,0 +1,114 @@
+package dev.stepgym.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stepgym.protocol.record.Trajectory;
+import dev.stepgym.protocol.record.TrajectoryReader;
+import dev.stepgym.protocol.record.TrajectoryRecord;
+import dev.stepgym.rewards.progress.ProgressModel;
+import dev.stepgym.rewards.progress.ProgressTrainer;
+import dev.stepgym.rewards.scoring.SharedModels;
+import dev.stepgym.scenarios.cli.StepGymCli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code stepgym rewards train-progress} as a user runs it, on shop episodes recorded by {@code stepgym run}. */
+class TrainProgressCliTest {
+
+    private static String capture(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream both = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        System.setOut(both);
+        System.setErr(both);
+        int code;
+        long start = System.nanoTime();
+        try {
+            code = StepGymCli.execute(args);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String text = buffer.toString(StandardCharsets.UTF_8);
+        out.print(text);
+        out.printf("[%s took %.1f s]%n", String.join(" ", args), (System.nanoTime() - start) / 1e9);
+        return code + "\n" + text;
+    }
+
+    @Test
+    void aFolderWithoutTrajectoriesIsAClearError(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("runs"));
+        String out = capture("rewards", "train-progress", "--from", tmp.resolve("runs").toString(), "--out", tmp.resolve("m").toString(),
+                "--no-progress");
+        assertTrue(out.startsWith("2\n") && out.contains("stepgym: no trajectories to train on"), out);
+        String missing = capture("rewards", "train-progress", "--from", tmp.resolve("nope").toString(), "--out", tmp.resolve("m").toString());
+        assertTrue(missing.contains("does not exist"), missing);
+        assertFalse(Files.exists(tmp.resolve("m")));
+    }
+
+    @Test
+    @Tag("heavy")
+    void trainsOnOracleAndRandomShopEpisodesAndRanksHeldOutOracleStepsHigher(@TempDir Path tmp) {
+        Path runs = tmp.resolve("runs");
+        assertTrue(capture("run", "--scenario", "shop-oracle", "--episodes", "12", "--quiet", "--no-progress", "--no-report",
+                "--record-dir", runs.resolve("oracle").toString()).startsWith("0\n"));
+        assertTrue(capture("run", "--scenario", "shop-random", "--episodes", "12", "--quiet", "--no-progress", "--no-report",
+                "--record-dir", runs.resolve("random").toString()).startsWith("0\n"));
+        Path model = tmp.resolve("models/progress-shop");
+        String out = capture("rewards", "train-progress", "--from", runs.toString(), "--out", model.toString(),
+                "--epochs", "80", "--progress");
+        assertTrue(out.startsWith("0\n") && out.contains("held-out MSE"), out);
+        assertTrue(out.contains("episodes"), "the progress bar is drawn: " + out);
+
+        try (ProgressModel m = ProgressModel.load(model, SharedModels.miniLm())) {
+            double oracle = meanHeldOutContribution(m, runs.resolve("oracle"));
+            double random = meanHeldOutContribution(m, runs.resolve("random"));
+            System.out.printf("held-out mean step contribution: oracle %.4f, random %.4f%n", oracle, random);
+            assertTrue(oracle > random, "oracle " + oracle + " vs random " + random);
+        }
+        String html = assertReport(model.resolve("report.html"));
+        assertTrue(html.contains("<polyline") && html.contains("held-out MSE"), html);
+    }
+
+    private static String assertReport(Path report) {
+        assertTrue(Files.isRegularFile(report), "report written");
+        try {
+            String html = Files.readString(report);
+            assertFalse(html.contains("<script") || html.contains("http://") || html.contains("https://"), "self-contained");
+            return html;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Mean ĉ over the steps of this agent's held-out episodes (the trainer's own split). */
+    private static double meanHeldOutContribution(ProgressModel model, Path dir) {
+        double sum = 0;
+        int n = 0;
+        for (Trajectory t : TrajectoryReader.readAll(dir)) {
+            if (!ProgressTrainer.inHeldOut(t.episodeId(), 0.2) || t.steps().isEmpty()) {
+                continue;
+            }
+            List<TrajectoryRecord.StepLine> steps = t.steps();
+            float[] c = model.contributions(steps.stream().map(TrajectoryRecord.StepLine::evidence).toList(),
+                    IntStream.rangeClosed(1, steps.size()).boxed().toList());
+            for (float v : c) {
+                sum += v;
+                n++;
+            }
+        }
+        assertTrue(n > 0, "held-out steps of " + dir);
+        return sum / n;
+    }
+}
