@@ -24,7 +24,12 @@ import java.util.function.Function;
  * @param <O> its answer; the batch function returns one answer per request, in order
  */
 public final class MicroBatcher<I, O> implements AutoCloseable {
-    private final LinkedBlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
+    /** Requests a batcher holds waiting, by default: past it a request fails at once. */
+    public static final int DEFAULT_MAX_QUEUED = 4096;
+
+    private final LinkedBlockingQueue<Pending<I, O>> queue;
+    private final String name;
+    private final int maxQueued;
     private final int maxBatch;
     private final long maxWaitNanos;
     private final Function<List<I>, List<O>> batchFunction;
@@ -32,9 +37,24 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
     private volatile boolean closed;
 
     public MicroBatcher(String name, int maxBatch, Duration maxWait, Function<List<I>, List<O>> batchFunction) {
+        this(name, maxBatch, maxWait, DEFAULT_MAX_QUEUED, batchFunction);
+    }
+
+    /**
+     * @param maxQueued requests held waiting at most; past it {@link #submit} fails the request at
+     *                  once with {@link OverloadedException}, so an overloaded model sheds load
+     *                  instead of queueing without end
+     */
+    public MicroBatcher(String name, int maxBatch, Duration maxWait, int maxQueued, Function<List<I>, List<O>> batchFunction) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1, got " + maxBatch);
         }
+        if (maxQueued < 1) {
+            throw new IllegalArgumentException("maxQueued must be at least 1, got " + maxQueued);
+        }
+        this.name = name;
+        this.maxQueued = maxQueued;
+        this.queue = new LinkedBlockingQueue<>(maxQueued);
         this.maxBatch = maxBatch;
         this.maxWaitNanos = maxWait.toNanos();
         this.batchFunction = Objects.requireNonNull(batchFunction, "batchFunction");
@@ -50,7 +70,10 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
             future.completeExceptionally(new IllegalStateException("batcher is closed"));
             return future;
         }
-        queue.add(new Pending<>(request, future));
+        if (!queue.offer(new Pending<>(request, future))) {
+            future.completeExceptionally(new OverloadedException("the " + name + " batcher already holds " + maxQueued
+                    + " requests waiting for its model: it cannot keep up with this load; retry later or run fewer episodes at once"));
+        }
         return future;
     }
 
@@ -122,6 +145,13 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         failPending(new IllegalStateException("batcher is closed"));
+    }
+
+    /** A request refused because the batcher's queue is full. */
+    public static final class OverloadedException extends IllegalStateException {
+        public OverloadedException(String message) {
+            super(message);
+        }
     }
 
     private record Pending<I, O>(I request, CompletableFuture<O> future) {

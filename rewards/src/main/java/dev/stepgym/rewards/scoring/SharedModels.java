@@ -3,6 +3,7 @@ package dev.stepgym.rewards.scoring;
 import dev.stepgym.rewards.embed.BatchingEmbedder;
 import dev.stepgym.rewards.embed.CachingEmbedder;
 import dev.stepgym.rewards.embed.MiniLmEmbedder;
+import dev.stepgym.rewards.embed.PinnedEmbedder;
 import dev.stepgym.rewards.embed.TextEmbedder;
 
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class SharedModels {
 
     private static MiniLmEmbedder model;
     private static CachingEmbedder embedder;
+    private static PinnedEmbedder pinned;
     private static final Set<ScorerConfig> ADMITTED = new LinkedHashSet<>();
     private static final Map<ScorerConfig, BeliefScorer> SCORERS = new LinkedHashMap<>();
 
@@ -52,12 +54,29 @@ public final class SharedModels {
         return model;
     }
 
-    /** MiniLM for single texts from many threads: batched across callers, recurring texts cached. */
+    /**
+     * MiniLM for single texts from many threads: texts pinned by {@link #pinMiniLm} are answered
+     * without the model, the others batched across callers, recurring ones cached.
+     */
     public static synchronized TextEmbedder miniLm() {
-        if (embedder == null) {
+        if (pinned == null) {
             embedder = new CachingEmbedder(new BatchingEmbedder(miniLmModel(), EMBED_BATCH, EMBED_WAIT), EMBED_CACHE);
+            pinned = new PinnedEmbedder(embedder);
         }
-        return embedder;
+        return pinned;
+    }
+
+    /**
+     * Keeps MiniLM vectors computed ahead of time (an environment's corpus texts) for the life of
+     * the process, so steps that show those texts never wait for the model.
+     */
+    public static void pinMiniLm(java.util.List<String> texts, float[][] vectors) {
+        miniLm();
+        PinnedEmbedder target;
+        synchronized (SharedModels.class) {
+            target = pinned;
+        }
+        target.pin(texts, vectors);
     }
 
     /** Forgets the cached vectors, so a benchmark can measure uncached embedding calls. */
