@@ -102,7 +102,7 @@ class McValuesTest {
     }
 
     @Test
-    void oracleRolloutsValueTheOraclesOwnPathHigh() {
+    void oracleRolloutsValueTheOraclesOwnPathHighRecordedAndLive() {
         Trajectory trajectory = recorded().get(1);
         ServerConfig config = smallShop();
         try (RunningServer server = RunningServer.start(config, Environments.registry(config, Map.of()));
@@ -118,6 +118,14 @@ class McValuesTest {
             StepValue purchase = values.get(values.size() - 1);
             assertTrue(purchase.after().terminal() && purchase.after().mean() >= 0.9, purchase.toString());
             assertEquals(0, server.manager().openEpisodes(), "every replayed and forked episode is closed");
+
+            // The live API: V of an episode a trainer has open, which stays open and unchanged.
+            var live = socket.reset(SHOP, trajectory.header().task(), trajectory.header().seed(), Map.of("privileged", true));
+            var value = mc.value(live.episodeId(), SHOP, trajectory.header().seed());
+            assertEquals(2, value.k());
+            assertEquals(values.get(0).before().mean(), value.mean(), 1e-9, "the same state, the same value");
+            assertEquals(1, server.manager().openEpisodes(), "only the live episode is open");
+            socket.close(live.episodeId());
         }
     }
 
