@@ -27,6 +27,48 @@ final class DocumentVectorCache {
     private DocumentVectorCache() {
     }
 
+    /**
+     * Vectors of any list of texts, read from {@code dir} or computed with {@code model} in batches
+     * of {@value DenseRetriever#BATCH} and stored there. The file is named by {@code kind}, the model
+     * and the digest of the texts themselves. {@code progress} hears (done, total) after each batch.
+     */
+    static float[][] loadOrCompute(String kind, java.util.List<String> texts, TextEmbedder model, Path dir,
+                                   java.util.function.BiConsumer<Integer, Integer> progress) {
+        String digest = dev.stepgym.protocol.json.Json.sha256(texts).replace("sha256:", "");
+        Path file = dir.resolve(String.format(Locale.ROOT, "%s-%s-%s.f32", kind, model.name(),
+                digest.substring(0, Math.min(24, digest.length()))));
+        float[][] cached = read(file, texts.size(), model.dimension());
+        if (cached != null) {
+            return cached;
+        }
+        // A batch is padded to its longest text: texts of like length go together, so short
+        // snippets do not pay for whole documents (several times faster on a mixed corpus).
+        Integer[] order = new Integer[texts.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> texts.get(i).length()));
+        float[][] vectors = new float[texts.size()][];
+        for (int from = 0; from < texts.size(); from += DenseRetriever.BATCH) {
+            int to = Math.min(texts.size(), from + DenseRetriever.BATCH);
+            java.util.List<String> slice = new java.util.ArrayList<>(to - from);
+            for (int k = from; k < to; k++) {
+                slice.add(texts.get(order[k]));
+            }
+            float[][] batch = model.embed(slice);
+            if (batch.length != to - from) {
+                throw new IllegalStateException("embedder " + model.name() + " returned " + batch.length
+                        + " vectors for " + (to - from) + " texts");
+            }
+            for (int k = from; k < to; k++) {
+                vectors[order[k]] = batch[k - from];
+            }
+            progress.accept(to, texts.size());
+        }
+        write(file, vectors, model.dimension());
+        return vectors;
+    }
+
     /** The corpus's document vectors from {@code dir}, or computed with {@code model} and stored there. */
     static float[][] loadOrCompute(Corpus corpus, TextEmbedder model, Path dir) {
         String digest = corpus.digest().replace("sha256:", "");

@@ -23,6 +23,7 @@ public final class SearchQaEnvironmentFactory implements EnvironmentFactory {
 
     @Override
     public SearchQaEnvironment newEpisode() {
+        store.warmEvidenceVectors(); // once, in the background: no later step embeds a corpus text
         return new SearchQaEnvironment(store);
     }
 

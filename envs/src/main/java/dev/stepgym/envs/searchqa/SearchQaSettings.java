@@ -22,11 +22,13 @@ import java.util.Map;
  * @param loadedSplit     the split the loaded file's questions belong to (default {@code dev})
  * @param retriever       the default retriever of episodes (an episode may choose another with the reset option {@code retriever})
  * @param topK            results per search (default 3, StepSearch's {@code retriever.topk})
+ * @param evidenceVectors embed the corpus's evidence texts once, in the background from the first episode on, and
+ *                        keep them in the on-disk cache (setting {@code evidence_vectors}; default true, false for the small world)
  */
 public record SearchQaSettings(long worldSeed, boolean smallWorld, Path hotpotQaFile, Path musiqueFile,
-                               String loadedSplit, RetrieverKind retriever, int topK) {
+                               String loadedSplit, RetrieverKind retriever, int topK, boolean evidenceVectors) {
     public static final List<String> KEYS = List.of("world_seed", "world", "hotpotqa_file", "musique_file", "split",
-            "retriever", "top_k");
+            "retriever", "top_k", "evidence_vectors");
     /** The settings that moved to the {@code belief_gain} signal's parameters. */
     public static final String SCORER_PREFIX = "scorer.";
     public static final String BELIEF_TIMEOUT = "belief_timeout_ms";
@@ -58,7 +60,12 @@ public record SearchQaSettings(long worldSeed, boolean smallWorld, Path hotpotQa
         }
         int topK = (int) s.integer("top_k", DEFAULT_TOP_K, 1, MAX_TOP_K);
         RetrieverKind retriever = RetrieverKind.parse(s.string("retriever", "bm25"));
+        // Off by default for the small world: quick tests should not pay for a background embedding run.
+        String evidence = s.string("evidence_vectors", world.equals("small") ? "false" : "true");
+        if (!evidence.equals("true") && !evidence.equals("false")) {
+            throw new IllegalArgumentException("searchqa-v1 setting 'evidence_vectors' must be 'true' or 'false', got '" + evidence + "'");
+        }
         return new SearchQaSettings(s.integer("world_seed", 0, Long.MIN_VALUE, Long.MAX_VALUE), world.equals("small"), hotpot,
-                musique, s.string("split", "dev"), retriever, topK);
+                musique, s.string("split", "dev"), retriever, topK, evidence.equals("true"));
     }
 }

@@ -33,6 +33,7 @@ public final class SearchQaStore implements AutoCloseable {
     private DenseRetriever dense;
     private HybridRetriever hybrid;
     private boolean closed;
+    private java.util.concurrent.CompletableFuture<Integer> evidenceVectors;
 
     SearchQaStore(Corpus corpus, SearchQaSettings settings) {
         this.corpus = corpus;
@@ -87,6 +88,41 @@ public final class SearchQaStore implements AutoCloseable {
             hybrid = new HybridRetriever(bm25, dense());
         }
         return hybrid;
+    }
+
+    /**
+     * Starts, once, embedding the corpus's evidence texts ({@link EvidenceVectors}) on a background
+     * thread, read from the on-disk cache when an earlier run stored them, and pins them in the
+     * shared embedder; steps before it is done embed their texts as they come. Nothing when the
+     * setting {@code evidence_vectors} is false. The future completes with the number of texts pinned.
+     */
+    public synchronized java.util.concurrent.CompletableFuture<Integer> warmEvidenceVectors() {
+        requireOpen();
+        if (evidenceVectors == null) {
+            if (!settings.evidenceVectors()) {
+                evidenceVectors = java.util.concurrent.CompletableFuture.completedFuture(0);
+            } else {
+                evidenceVectors = new java.util.concurrent.CompletableFuture<>();
+                Thread worker = new Thread(this::pinEvidenceVectors, "stepgym-searchqa-evidence-vectors");
+                worker.setDaemon(true);
+                worker.start();
+            }
+        }
+        return evidenceVectors;
+    }
+
+    private void pinEvidenceVectors() {
+        try {
+            List<String> texts = EvidenceVectors.texts(corpus);
+            float[][] vectors = EvidenceVectors.loadOrCompute(corpus, texts, SharedModels.miniLmModel(),
+                    EnvSettings.cacheDirectory(), System.err);
+            SharedModels.pinMiniLm(texts, vectors);
+            evidenceVectors.complete(texts.size());
+        } catch (RuntimeException | Error e) {
+            // An optimisation only: steps embed their texts as they come.
+            System.err.println("stepgym: searchqa could not embed its corpus texts ahead of time: " + e);
+            evidenceVectors.completeExceptionally(e);
+        }
     }
 
     /** The shared sentence embedder; single requests from concurrent episodes are batched. */

@@ -87,6 +87,24 @@ final class QueryText {
         return clip(best.strip().replaceAll("\\s+", " "), SearchHit.MAX_SNIPPET_CHARS);
     }
 
+    /** Every snippet {@link #snippet} can return for {@code text}, whatever the query: one per sentence. */
+    static java.util.List<String> snippets(String text) {
+        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+        sentences.setText(text);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int start = sentences.first(), end = sentences.next(); end != BreakIterator.DONE;
+             start = end, end = sentences.next()) {
+            String sentence = text.substring(start, end);
+            if (!sentence.isBlank()) {
+                out.add(clip(sentence.strip().replaceAll("\\s+", " "), SearchHit.MAX_SNIPPET_CHARS));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add("");
+        }
+        return out;
+    }
+
     /** {@code text} cut to at most {@code max} chars after its last whole word; a single longer word is cut. */
     static String clip(String text, int max) {
         if (text.length() <= max) {

@@ -12,4 +12,12 @@ package dev.stepgym.envs.searchqa.retrieval;
 public record SearchHit(String documentId, String title, String snippet, double score) {
     /** Longest snippet, in chars. */
     public static final int MAX_SNIPPET_CHARS = 200;
+
+    /**
+     * Every snippet a hit on a document with this text can show, whatever the query (one per
+     * sentence), so the texts a search step reports can be embedded ahead of time.
+     */
+    public static java.util.List<String> possibleSnippets(String documentText) {
+        return QueryText.snippets(documentText);
+    }
 }
