@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  *   <li>re-scoring them from their evidence with the environment's rule-based default pipeline
  *       ({@code replay rescore}: read, score, write), against re-executing them on fresh
  *       environments ({@code replay verify}: reset, step, hash, compare); target: rescoring ≥ 50×;</li>
- *   <li>the credit transforms over task groups of those trajectories, in trajectories per second.</li>
+ *   <li>the credit transforms over task groups of those trajectories, in trajectories per second;</li>
+ *   <li>searchqa at 64 concurrent episodes, each on its own WebSocket (target ≥ 1,000 steps/s, p99 ≤ 100 ms).</li>
  * </ul>
  * The steps are recorded first by random and oracle shop agents through an embedded server.
  */
@@ -46,8 +47,9 @@ public final class RewardsBench {
      * @param steps          recorded steps to reach at least
      * @param transformLoops passes over all task groups per transform
      * @param codeTasks      code-v1 tasks whose oracle episodes are also measured (0: none)
+     * @param searchQaLoad   the searchqa many-socket load ({@link SearchQaBench#runLoad}) on the default world; null: none
      */
-    public record Settings(int steps, int transformLoops, int codeTasks) {}
+    public record Settings(int steps, int transformLoops, int codeTasks, SearchQaBench.Load searchQaLoad) {}
 
     public static void run(Settings settings, PrintStream out) throws IOException {
         Path root = Files.createTempDirectory("stepgym-bench-rewards-");
@@ -83,6 +85,10 @@ public final class RewardsBench {
             transforms(trajectories, settings.transformLoops(), out);
             if (settings.codeTasks() > 0) {
                 code(root.resolve("code"), settings.codeTasks(), out);
+            }
+            if (settings.searchQaLoad() != null && settings.searchQaLoad().episodes() > 0) {
+                out.printf(Locale.ROOT, "%nsearchqa-v1 under load (model scoring batched across episodes)%n");
+                SearchQaBench.runLoad(settings.searchQaLoad(), Map.of(), out);
             }
         } finally {
             deleteQuietly(root);

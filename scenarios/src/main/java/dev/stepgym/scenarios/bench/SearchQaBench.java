@@ -46,8 +46,16 @@ public final class SearchQaBench {
      * @param batch      raw batch size, and the batcher's largest batch
      * @param threads    threads submitting single texts to the batcher
      * @param smallWorld use the small world (quick runs), not the default one
+     * @param load       the many-socket load run first on a fresh server; null: none
      */
-    public record Settings(int queries, int embedTexts, int batch, int threads, boolean smallWorld) {
+    public record Settings(int queries, int embedTexts, int batch, int threads, boolean smallWorld, Load load) {
+    }
+
+    /**
+     * searchqa as a trainer drives it: {@code episodes} concurrent episodes on one server, each on its
+     * own WebSocket, reset → 10 steps → close, repeated; steps/s and step p50/p99 after the warm-up.
+     */
+    public record Load(int episodes, java.time.Duration warmup, java.time.Duration measure) {
     }
 
     /** Latency percentiles of one measured thing, in milliseconds. */
@@ -56,8 +64,11 @@ public final class SearchQaBench {
 
     public static List<Row> run(Settings settings, PrintStream out) {
         List<Row> rows = new ArrayList<>();
-        long t0 = System.nanoTime();
         Map<String, String> envSettings = settings.smallWorld() ? Map.of("world", "small") : Map.of();
+        if (settings.load() != null && settings.load().episodes() > 0) {
+            runLoad(settings.load(), envSettings, out);
+        }
+        long t0 = System.nanoTime();
         try (SearchQaEnvironmentFactory factory = new SearchQaEnvironmentProvider().open(envSettings)) {
             SearchQaStore store = factory.store();
             Corpus corpus = store.corpus();
@@ -93,6 +104,32 @@ public final class SearchQaBench {
             out.printf(Locale.ROOT, "batched/raw: %.2f (target >= 0.80: %s)%n", r.ratio(), r.ratio() >= 0.8 ? "met" : "NOT met");
         }
         return rows;
+    }
+
+    /**
+     * The many-socket load on a fresh server, printed. The corpus texts are embedded first (read from
+     * the on-disk cache after the first run), as a server's first episode starts them, so that the
+     * figure is steady use, not first start.
+     */
+    public static void runLoad(Load load, Map<String, String> envSettings, PrintStream out) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>(envSettings);
+        settings.put("evidence_vectors", "true");
+        try (SearchQaEnvironmentFactory factory = new SearchQaEnvironmentProvider().open(settings)) {
+            long t0 = System.nanoTime();
+            int pinned = factory.store().warmEvidenceVectors().join();
+            out.printf(Locale.ROOT, "corpus texts embedded ahead of time: %d (%.1f s; read from the cache after the first run)%n",
+                    pinned, seconds(t0));
+        }
+        try {
+            SearchQaSocketLoad.Result r = SearchQaSocketLoad.run(new SearchQaSocketLoad.Settings(load.episodes(),
+                    load.warmup(), load.measure(), settings), out);
+            SearchQaSocketLoad.print(r, out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the searchqa load run was interrupted", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the searchqa load run failed: " + e, e);
+        }
     }
 
     /** A hop query with its question, so a step can be measured in the right episode. */

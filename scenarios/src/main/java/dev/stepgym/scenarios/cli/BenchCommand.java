@@ -60,9 +60,20 @@ final class BenchCommand implements Runnable {
         @Option(names = "--small", description = "use the small world (a quick run)")
         boolean small;
 
+        @Option(names = "--load-episodes", defaultValue = "64",
+                description = "episodes of the load run, one WebSocket each (0: no load run; default: ${DEFAULT-VALUE})")
+        int loadEpisodes;
+
+        @Option(names = "--load-warmup-seconds", defaultValue = "20", description = "load warm-up seconds (default: ${DEFAULT-VALUE})")
+        int loadWarmup;
+
+        @Option(names = "--load-seconds", defaultValue = "20", description = "load measured seconds (default: ${DEFAULT-VALUE})")
+        int loadSeconds;
+
         @Override
         public Integer call() {
-            SearchQaBench.run(new SearchQaBench.Settings(queries, embedTexts, batch, threads, small), System.out);
+            SearchQaBench.run(new SearchQaBench.Settings(queries, embedTexts, batch, threads, small,
+                    new SearchQaBench.Load(loadEpisodes, Duration.ofSeconds(loadWarmup), Duration.ofSeconds(loadSeconds))), System.out);
             return 0;
         }
     }
@@ -90,7 +101,7 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "rewards", mixinStandardHelpOptions = true,
-            description = "Rescoring recorded steps from their evidence vs re-executing them (target >= 50x); transforms per second.")
+            description = "Rescoring recorded steps from their evidence vs re-executing them (target >= 50x); transforms per second; searchqa at 64 sockets.")
     static final class Rewards implements Callable<Integer> {
         @Option(names = "--steps", defaultValue = "10000", description = "recorded steps to measure over (default: ${DEFAULT-VALUE})")
         int steps;
@@ -101,9 +112,17 @@ final class BenchCommand implements Runnable {
         @Option(names = "--code-tasks", defaultValue = "6", description = "code-v1 tasks measured too, with real pyright (0: none; default: ${DEFAULT-VALUE})")
         int codeTasks;
 
+        @Option(names = "--searchqa-episodes", defaultValue = "64",
+                description = "searchqa episodes of the load run, one WebSocket each (0: none; default: ${DEFAULT-VALUE})")
+        int searchQaEpisodes;
+
+        @Option(names = "--searchqa-seconds", defaultValue = "20", description = "searchqa load: warm-up and measured seconds each (default: ${DEFAULT-VALUE})")
+        int searchQaSeconds;
+
         @Override
         public Integer call() throws Exception {
-            dev.stepgym.scenarios.bench.RewardsBench.run(new dev.stepgym.scenarios.bench.RewardsBench.Settings(steps, loops, codeTasks), System.out);
+            dev.stepgym.scenarios.bench.RewardsBench.run(new dev.stepgym.scenarios.bench.RewardsBench.Settings(steps, loops, codeTasks,
+                    new SearchQaBench.Load(searchQaEpisodes, Duration.ofSeconds(searchQaSeconds), Duration.ofSeconds(searchQaSeconds))), System.out);
             return 0;
         }
     }
