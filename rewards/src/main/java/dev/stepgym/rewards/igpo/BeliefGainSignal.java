@@ -55,6 +55,7 @@ public final class BeliefGainSignal extends DeclaredSignal {
     public static final int DEFAULT_TIMEOUT_MS = 5_000;
     /** Beliefs remembered per bound signal: enough for the previous turn of many concurrent episodes. */
     static final int REMEMBERED = 512;
+    private static final int STRIPES = 16;
 
     private static final System.Logger LOG = System.getLogger(BeliefGainSignal.class.getName());
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
@@ -153,13 +154,25 @@ public final class BeliefGainSignal extends DeclaredSignal {
     private static final class Scoring implements Bound {
         private final ScorerConfig config;
         private final int timeoutMs;
-        private final Map<BeliefQuery, CompletableFuture<Reading>> remembered = Collections.synchronizedMap(
-                new LinkedHashMap<>(64, 0.75f, true) {
+        /**
+         * Sixteen least-recently-used maps of {@code REMEMBERED / STRIPES} beliefs each, chosen by
+         * the query's hash: concurrent episodes mostly take different locks (one lock for all had
+         * most of 64 episodes' steps waiting on it).
+         */
+        private final List<Map<BeliefQuery, CompletableFuture<Reading>>> remembered = stripes();
+
+        private static List<Map<BeliefQuery, CompletableFuture<Reading>>> stripes() {
+            List<Map<BeliefQuery, CompletableFuture<Reading>>> stripes = new ArrayList<>(STRIPES);
+            for (int i = 0; i < STRIPES; i++) {
+                stripes.add(Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                     @Override
                     protected boolean removeEldestEntry(Map.Entry<BeliefQuery, CompletableFuture<Reading>> eldest) {
-                        return size() > REMEMBERED;
+                        return size() > REMEMBERED / STRIPES;
                     }
-                });
+                }));
+            }
+            return stripes;
+        }
 
         Scoring(ScorerConfig config, int timeoutMs) {
             this.config = config;
@@ -229,12 +242,17 @@ public final class BeliefGainSignal extends DeclaredSignal {
         }
 
         private CompletableFuture<Reading> read(BeliefQuery query) {
-            CompletableFuture<Reading> known = remembered.get(query);
+            // Hash the query's texts (the whole conversation) before taking the map's lock: a String
+            // keeps its hash, so under the lock only the cached hashes are combined. Under 64
+            // concurrent episodes the lock was otherwise held for every step's full-text hash.
+            int hash = query.hashCode();
+            Map<BeliefQuery, CompletableFuture<Reading>> stripe = remembered.get(Math.floorMod(hash ^ (hash >>> 16), STRIPES));
+            CompletableFuture<Reading> known = stripe.get(query);
             if (known != null) {
                 return known;
             }
             CompletableFuture<Reading> reading = ask(query);
-            CompletableFuture<Reading> raced = remembered.putIfAbsent(query, reading);
+            CompletableFuture<Reading> raced = stripe.putIfAbsent(query, reading);
             return raced != null ? raced : reading;
         }
 
