@@ -33,10 +33,16 @@ final class EvidenceVectors {
 
     /** Every evidence and gold text of the corpus, each once, in corpus order. */
     static List<String> texts(Corpus corpus) {
+        Set<String> gold = new java.util.HashSet<>();
+        for (var q : corpus.questions()) {
+            gold.addAll(q.supportingDocumentIds());
+        }
         Set<String> texts = new LinkedHashSet<>();
         for (Document d : corpus.documents()) {
             texts.add(d.title() + "\n" + d.text());
-            texts.add(d.text());
+            if (gold.contains(d.id())) { // a gold passage: only documents that support some question
+                texts.add(d.text());
+            }
             for (String snippet : SearchHit.possibleSnippets(d.text())) {
                 texts.add(d.title() + "\n" + snippet);
             }
