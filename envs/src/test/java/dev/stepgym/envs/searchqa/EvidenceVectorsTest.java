@@ -91,9 +91,10 @@ class EvidenceVectorsTest {
     }
 
     @Test
-    void theSettingIsCheckedAndTheSmallWorldIsOffByDefault() {
+    void theSettingIsCheckedAndOffByDefault() {
         assertFalse(SearchQaSettings.parse(Map.of("world", "small")).evidenceVectors());
-        assertTrue(SearchQaSettings.parse(Map.of()).evidenceVectors());
+        assertFalse(SearchQaSettings.parse(Map.of()).evidenceVectors());
+        assertTrue(SearchQaSettings.parse(Map.of("evidence_vectors", "true")).evidenceVectors());
         assertTrue(SearchQaSettings.parse(Map.of("world", "small", "evidence_vectors", "true")).evidenceVectors());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SearchQaSettings.parse(Map.of("evidence_vectors", "maybe")));
