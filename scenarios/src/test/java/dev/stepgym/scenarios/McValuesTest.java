@@ -22,9 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -198,22 +195,8 @@ class McValuesTest {
 
     /** Standard output and error of a CLI run, checking its exit code. */
     private static String capture(Supplier<Integer> command, int expectedExit) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream both = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        System.setOut(both);
-        System.setErr(both);
-        int exit;
-        try {
-            exit = command.get();
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        String text = buffer.toString(StandardCharsets.UTF_8);
-        out.print(text);
-        assertEquals(expectedExit, exit, text);
-        return text;
+        CliOutput run = CliOutput.bothStreams(command);
+        assertEquals(expectedExit, run.exit(), run.text());
+        return run.text();
     }
 }
