@@ -1,6 +1,7 @@
 package dev.stepgym.envs.searchqa;
 
 import dev.stepgym.envs.searchqa.retrieval.Bm25Retriever;
+import dev.stepgym.envs.searchqa.retrieval.CachingRetriever;
 import dev.stepgym.envs.searchqa.retrieval.DenseRetriever;
 import dev.stepgym.envs.searchqa.retrieval.HybridRetriever;
 import dev.stepgym.envs.searchqa.retrieval.Retriever;
@@ -29,7 +30,11 @@ public final class SearchQaStore implements AutoCloseable {
 
     private final Corpus corpus;
     private final SearchQaSettings settings;
+    /** Queries remembered per retriever kind. */
+    static final int REMEMBERED_QUERIES = 4_096;
+
     private final Bm25Retriever bm25;
+    private final java.util.Map<RetrieverKind, CachingRetriever> remembered = new java.util.EnumMap<>(RetrieverKind.class);
     private DenseRetriever dense;
     private HybridRetriever hybrid;
     private boolean closed;
@@ -62,13 +67,17 @@ public final class SearchQaStore implements AutoCloseable {
         return settings;
     }
 
-    /** The retriever of a kind, built on first use. */
-    public Retriever retriever(RetrieverKind kind) {
-        return switch (kind) {
+    /**
+     * The retriever of a kind, built on first use, behind a memory of its last
+     * {@value #REMEMBERED_QUERIES} queries ({@link CachingRetriever}): episodes repeat queries.
+     */
+    public synchronized Retriever retriever(RetrieverKind kind) {
+        requireOpen();
+        return remembered.computeIfAbsent(kind, k -> new CachingRetriever(switch (k) {
             case BM25 -> bm25;
             case DENSE -> dense();
             case HYBRID -> hybrid();
-        };
+        }, REMEMBERED_QUERIES));
     }
 
     private synchronized DenseRetriever dense() {
@@ -131,9 +140,18 @@ public final class SearchQaStore implements AutoCloseable {
         return SharedModels.miniLm();
     }
 
-    /** Forgets the cached vectors of texts, so a benchmark can measure uncached embedding calls. */
-    public void clearEmbeddingCache() {
+    /**
+     * Forgets the shared embedding cache and every retriever's remembered queries, so the next
+     * searches and scores pay their full cost: for benchmarks that measure it.
+     */
+    public void clearCaches() {
         SharedModels.clearEmbeddingCache();
+        forgetQueries();
+    }
+
+    /** Forgets every retriever's remembered queries (not the embeddings): the next searches run the index. */
+    public synchronized void forgetQueries() {
+        remembered.values().forEach(CachingRetriever::forget);
     }
 
     /**

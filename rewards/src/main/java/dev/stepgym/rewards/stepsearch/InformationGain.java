@@ -1,11 +1,11 @@
 package dev.stepgym.rewards.stepsearch;
 
+import dev.stepgym.rewards.cache.LruCache;
+import dev.stepgym.rewards.stepsearch.TfidfCosine.Golds;
+import dev.stepgym.rewards.stepsearch.TfidfCosine.TermCounts;
 import dev.stepgym.rewards.text.AnswerText;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.SortedMap;
 
 /**
  * StepSearch's step information gain for one episode: how much the documents retrieved in a search
@@ -21,7 +21,9 @@ import java.util.SortedMap;
  * paragraphs ({@code m = 0}) every step gains 0; the reference then emits no step scores at all
  * (redundancy penalty included), which a caller can mirror through {@link #goldCount()}.
  *
- * <p>Mutable, one instance per episode; {@link #copy()} for a forked episode.
+ * <p>Mutable, one instance per episode; {@link #copy()} for a forked episode. The term counts of
+ * normalised texts and the prepared gold sets are pure functions of their text, kept in memory shared
+ * by every episode of the process: the same corpus documents come back in many episodes' steps.
  *
  * <pre>{@code
  * InformationGain ig = new InformationGain(List.of("Paris is the capital of France."));
@@ -30,12 +32,13 @@ import java.util.SortedMap;
  * }</pre>
  */
 public final class InformationGain {
-    /**
-     * Term counts of the normalised gold paragraphs, in sorted term order: immutable, shared by copies.
-     * Never {@code Map.copyOf}: its iteration order is salted per JVM, and the TF-IDF sums follow the
-     * map's order, so the same input would give different last digits from run to run.
-     */
-    private final List<SortedMap<String, Integer>> goldCounts;
+    /** Normalised texts' term counts: corpus documents recur across episodes and steps. */
+    private static final LruCache<String, TermCounts> TEXT_TERMS = new LruCache<>(8_192);
+    /** Prepared gold sets, by their raw paragraphs: a task's golds recur in all its episodes. */
+    private static final LruCache<List<String>, Golds> GOLD_SETS = new LruCache<>(1_024);
+
+    /** The normalised gold paragraphs, prepared for fitting: immutable, shared by copies. */
+    private final Golds golds;
     private final double[] best;
 
     /** @param goldParagraphs the gold support paragraphs' text (MuSiQue {@code paragraph_text}), raw */
@@ -43,16 +46,20 @@ public final class InformationGain {
         if (goldParagraphs == null) {
             throw new IllegalArgumentException("gold paragraph list must not be null");
         }
-        List<SortedMap<String, Integer>> counts = new ArrayList<>(goldParagraphs.size());
-        for (String paragraph : goldParagraphs) {
-            counts.add(Collections.unmodifiableSortedMap(TfidfCosine.termCounts(AnswerText.normalize(paragraph))));
+        if (goldParagraphs.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("gold paragraphs must not be null");
         }
-        this.goldCounts = List.copyOf(counts);
-        this.best = new double[counts.size()];
+        this.golds = GOLD_SETS.get(List.copyOf(goldParagraphs),
+                paragraphs -> TfidfCosine.golds(paragraphs.stream().map(InformationGain::normalizedTerms).toList()));
+        this.best = new double[golds.size()];
+    }
+
+    private static TermCounts normalizedTerms(String text) {
+        return TEXT_TERMS.get(text, t -> TfidfCosine.termCounts(AnswerText.normalize(t)));
     }
 
     private InformationGain(InformationGain other) {
-        this.goldCounts = other.goldCounts;
+        this.golds = other.golds;
         this.best = other.best.clone();
     }
 
@@ -67,7 +74,10 @@ public final class InformationGain {
         }
         double[] current = new double[m];
         for (String doc : retrievedDocs) {
-            double[] cosines = TfidfCosine.cosines(TfidfCosine.termCounts(AnswerText.normalize(doc)), goldCounts);
+            if (doc == null) {
+                throw new IllegalArgumentException("retrieved document must not be null");
+            }
+            double[] cosines = TfidfCosine.cosines(normalizedTerms(doc), golds);
             for (int j = 0; j < m; j++) {
                 current[j] = Math.max(current[j], cosines[j]);
             }
