@@ -49,6 +49,21 @@ stepgym_ensure_chromium() {
   $sudo apt-get update -qq >&2 && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
 }
 
+# The browser pool (docs/gui.md): Debian's Chromium, and a Node.js of at least version 20 to run
+# Playwright's driver. The driver itself comes from Maven Central inside the `driver` jar (the
+# 202 MB `driver-bundle` of Node builds is excluded); browsers are never downloaded. Idempotent.
+STEPGYM_PLAYWRIGHT_NODE_MAJOR=20
+stepgym_ensure_browser_pool() {
+  stepgym_ensure_chromium || return 1
+  stepgym_require node || return 1
+  local major
+  major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null)"
+  if [ -z "$major" ] || [ "$major" -lt "$STEPGYM_PLAYWRIGHT_NODE_MAJOR" ]; then
+    echo "stepgym: Playwright's driver needs Node.js >= $STEPGYM_PLAYWRIGHT_NODE_MAJOR, found '$(node --version 2>/dev/null)'" >&2
+    return 1
+  fi
+}
+
 # Debian's pytest and websockets for the system Python (/usr/bin/python3, the one sandboxed runs
 # see): code tasks graded with pytest, and the Python client's WebSocket path and its tests.
 # PyPI is not reachable here, so they come from apt. Skipped when both import.
