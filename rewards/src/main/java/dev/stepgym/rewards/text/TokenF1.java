@@ -1,5 +1,6 @@
 package dev.stepgym.rewards.text;
 
+import dev.stepgym.rewards.cache.LruCache;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,13 +21,25 @@ import java.util.Set;
  * }</pre>
  */
 public final class TokenF1 {
+    /** Normalised tokens of short texts: queries, key phrasings and answers recur across steps and episodes. */
+    private static final LruCache<String, List<String>> BAG_TOKENS = new LruCache<>(8_192);
+    /** Texts longer than this are tokenised every time rather than kept. */
+    private static final int MAX_KEPT_CHARS = 2_000;
+
     private TokenF1() {
+    }
+
+    private static List<String> bagTokens(String text) {
+        if (text == null || text.length() > MAX_KEPT_CHARS) {
+            return PythonText.split(AnswerText.normalize(text));
+        }
+        return BAG_TOKENS.get(text, t -> List.copyOf(PythonText.split(AnswerText.normalize(t))));
     }
 
     /** SQuAD multiset F1; 0 when nothing overlaps (including an empty side). */
     public static double bag(String prediction, String gold) {
-        List<String> predTokens = PythonText.split(AnswerText.normalize(prediction));
-        List<String> goldTokens = PythonText.split(AnswerText.normalize(gold));
+        List<String> predTokens = bagTokens(prediction);
+        List<String> goldTokens = bagTokens(gold);
         Map<String, Integer> goldCounts = new HashMap<>();
         goldTokens.forEach(t -> goldCounts.merge(t, 1, Integer::sum));
         int overlap = 0;

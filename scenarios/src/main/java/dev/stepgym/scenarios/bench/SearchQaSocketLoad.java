@@ -50,9 +50,14 @@ final class SearchQaSocketLoad {
 
     /** What one run measured: step round trips only. */
     record Result(int episodes, long steps, double seconds, double p50Millis, double p99Millis, long errors,
-                  String firstError, long episodesClosed) {
+                  String firstError, long episodesClosed, double cpuSeconds) {
         double stepsPerSecond() {
             return steps / seconds;
+        }
+
+        /** CPU time of this process (server and client) per measured step: what the load costs, however busy the machine. */
+        double cpuMillisPerStep() {
+            return steps == 0 ? Double.NaN : cpuSeconds * 1000 / steps;
         }
     }
 
@@ -85,9 +90,11 @@ final class SearchQaSocketLoad {
             Thread.sleep(settings.warmup().toMillis());
             shared.measuring.set(true);
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             Thread.sleep(settings.measure().toMillis());
             shared.measuring.set(false);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             shared.stopping.set(true);
             for (Loop loop : loops) {
                 loop.stopped.await(60, TimeUnit.SECONDS);
@@ -95,7 +102,7 @@ final class SearchQaSocketLoad {
             }
             client.close();
             return new Result(settings.episodes(), shared.steps.get(), seconds, shared.latency.percentileMillis(50),
-                    shared.latency.percentileMillis(99), shared.errors.get(), shared.firstError.get(), shared.closed.get());
+                    shared.latency.percentileMillis(99), shared.errors.get(), shared.firstError.get(), shared.closed.get(), cpuSeconds);
         } finally {
             clientVertx.close().await(10, TimeUnit.SECONDS);
             deleteQuietly(recordDir);
@@ -110,6 +117,8 @@ final class SearchQaSocketLoad {
         out.printf(Locale.ROOT, "searchqa at %d sockets: %.0f steps/s (target >= 1000: %s), p99 %.1f ms (target <= 100: %s)%n",
                 r.episodes(), r.stepsPerSecond(), r.stepsPerSecond() >= 1000 ? "met" : "NOT met", r.p99Millis(),
                 r.p99Millis() <= 100 ? "met" : "NOT met");
+        out.printf(Locale.ROOT, "CPU per step (server and client in this process, %d cores): %.2f ms%n",
+                Runtime.getRuntime().availableProcessors(), r.cpuMillisPerStep());
         if (r.firstError() != null) {
             out.println("first error: " + r.firstError());
         }
@@ -240,6 +249,11 @@ final class SearchQaSocketLoad {
             sentAt = System.nanoTime();
             socket.writeTextMessage(Json.write(frame));
         }
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
+                .getProcessCpuTime();
     }
 
     private static void deleteQuietly(Path root) {

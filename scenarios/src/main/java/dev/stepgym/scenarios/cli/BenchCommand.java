@@ -70,8 +70,20 @@ final class BenchCommand implements Runnable {
         @Option(names = "--load-seconds", defaultValue = "20", description = "load measured seconds (default: ${DEFAULT-VALUE})")
         int loadSeconds;
 
+        @Option(names = "--load-only", description = "run only the many-socket load, not the per-step latencies and embedding throughput")
+        boolean loadOnly;
+
         @Override
         public Integer call() {
+            if (loadOnly) {
+                if (loadEpisodes < 1) {
+                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                            "--load-only needs --load-episodes of at least 1, got " + loadEpisodes);
+                }
+                SearchQaBench.runLoad(new SearchQaBench.Load(loadEpisodes, Duration.ofSeconds(loadWarmup), Duration.ofSeconds(loadSeconds)),
+                        small ? java.util.Map.of("world", "small") : java.util.Map.of(), System.out);
+                return 0;
+            }
             SearchQaBench.run(new SearchQaBench.Settings(queries, embedTexts, batch, threads, small,
                     new SearchQaBench.Load(loadEpisodes, Duration.ofSeconds(loadWarmup), Duration.ofSeconds(loadSeconds))), System.out);
             return 0;
@@ -101,7 +113,8 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "rewards", mixinStandardHelpOptions = true,
-            description = "Rescoring recorded steps from their evidence vs re-executing them (target >= 50x); transforms per second; searchqa at 64 sockets.")
+            description = "Rescoring recorded steps from their evidence vs re-executing them (target >= 50x); transforms per second;"
+                    + " batched vs raw progress inference (target >= 0.8); searchqa at 64 sockets.")
     static final class Rewards implements Callable<Integer> {
         @Option(names = "--steps", defaultValue = "10000", description = "recorded steps to measure over (default: ${DEFAULT-VALUE})")
         int steps;
@@ -119,10 +132,15 @@ final class BenchCommand implements Runnable {
         @Option(names = "--searchqa-seconds", defaultValue = "20", description = "searchqa load: warm-up and measured seconds each (default: ${DEFAULT-VALUE})")
         int searchQaSeconds;
 
+        @Option(names = "--progress-steps", defaultValue = "2048",
+                description = "recorded steps scored by each side of the batched vs raw progress inference comparison (0: none; default: ${DEFAULT-VALUE})")
+        int progressSteps;
+
         @Override
         public Integer call() throws Exception {
             dev.stepgym.scenarios.bench.RewardsBench.run(new dev.stepgym.scenarios.bench.RewardsBench.Settings(steps, loops, codeTasks,
-                    new SearchQaBench.Load(searchQaEpisodes, Duration.ofSeconds(searchQaSeconds), Duration.ofSeconds(searchQaSeconds))), System.out);
+                    new SearchQaBench.Load(searchQaEpisodes, Duration.ofSeconds(searchQaSeconds), Duration.ofSeconds(searchQaSeconds)), progressSteps),
+                    System.out);
             return 0;
         }
     }
