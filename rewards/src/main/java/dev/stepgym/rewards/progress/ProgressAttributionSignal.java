@@ -1,13 +1,10 @@
 package dev.stepgym.rewards.progress;
 
 import dev.stepgym.protocol.RewardKind;
-import dev.stepgym.rewards.scoring.SharedModels;
 import dev.stepgym.rewards.signal.DeclaredSignal;
 import dev.stepgym.rewards.signal.SignalParams;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -27,13 +24,14 @@ import java.util.Set;
  * </ul>
  *
  * <p>{@code model} names a model folder on the server, so only the server's own pipeline may set it.
- * Loaded models are kept per folder and training digest for the life of the process.
+ * One loaded model per folder and training digest serves the whole process ({@link ProgressModels});
+ * each step is queued in its micro-batcher, so the steps of concurrent episodes share forward
+ * passes, with the same values as a step scored alone (and as {@code replay rescore}).
  */
 public final class ProgressAttributionSignal extends DeclaredSignal {
     public static final String NAME = "progress_attribution";
     /** SPA's grounding reward for an action that took effect. */
     public static final double GROUNDING = 0.5;
-    private static final Map<String, ProgressModel> MODELS = new HashMap<>();
 
     public ProgressAttributionSignal() {
         super(NAME, RewardKind.STEP, "spa", 1.0);
@@ -64,12 +62,12 @@ public final class ProgressAttributionSignal extends DeclaredSignal {
                     throw new IllegalArgumentException("signal " + NAME + ": variant paper needs parameter \"model\", a folder"
                             + " written by stepgym rewards train-progress");
                 }
-                ProgressModel model = model(Path.of(modelDir));
-                return Bound.immediate(step -> {
+                ProgressModel model = ProgressModels.shared(Path.of(modelDir));
+                // Through the model's micro-batcher: concurrent episodes' steps share one forward pass.
+                return step -> {
                     Map<String, Object> evidence = step.current().fields();
-                    float c = model.contributions(List.of(evidence), List.of(step.step()))[0];
-                    return OptionalDouble.of(c + grounding(evidence));
-                });
+                    return model.submit(evidence, step.step()).thenApply(c -> OptionalDouble.of(c + grounding(evidence)));
+                };
             default:
                 throw new IllegalArgumentException("signal " + NAME + ": parameter \"variant\" must be paper or loo, got " + variant);
         }
@@ -77,24 +75,5 @@ public final class ProgressAttributionSignal extends DeclaredSignal {
 
     private static double grounding(Map<String, Object> evidence) {
         return ProgressFeatures.tookEffect(evidence) ? GROUNDING : 0.0;
-    }
-
-    /**
-     * The loaded model of a folder, loaded on first use.
-     *
-     * @throws ProgressModelException when the folder holds no usable model
-     */
-    static ProgressModel model(Path dir) {
-        Path folder = dir.toAbsolutePath().normalize();
-        // Keyed by the training digest too, so a model retrained into the same folder is picked up.
-        String key = folder + "#" + ProgressModel.readManifest(folder).trainingDigest();
-        synchronized (MODELS) {
-            ProgressModel m = MODELS.get(key);
-            if (m == null) {
-                m = ProgressModel.load(folder, SharedModels.miniLm());
-                MODELS.put(key, m);
-            }
-            return m;
-        }
     }
 }
