@@ -121,11 +121,17 @@ public final class BrowserSession implements AutoCloseable {
             }
             BrowserWorker old = worker;
             BrowserIdentity oldId = identity;
+            if (old == null) {
+                pool.placeSession(this);
+                return;
+            }
             dropContext(old);
             if (old.identity().generation() == oldId.generation() && old.processAlive() && !old.isClosed()) {
                 openContextIn(old);
             } else {
                 old.openContexts().decrementAndGet();
+                worker = null;
+                lost = new BrowserException(Kind.BROWSER_CRASHED, "the session's browser died and no other had room yet; reset again");
                 pool.placeSession(this);
             }
         }
@@ -161,6 +167,7 @@ public final class BrowserSession implements AutoCloseable {
             if (worker != null) {
                 dropContext(worker);
                 worker.openContexts().decrementAndGet();
+                worker = null;
             }
         }
         pool.forget(this);
@@ -169,9 +176,6 @@ public final class BrowserSession implements AutoCloseable {
     /** Called by the pool (holding a slot of {@code w} for this session): a new context and page in it. */
     void openContextIn(BrowserWorker w) {
         synchronized (lifecycle) {
-            worker = w;
-            identity = w.identity();
-            lost = null;
             pageCrashed = false;
             try {
                 w.run(config.launchTimeout(), () -> {
@@ -180,9 +184,14 @@ public final class BrowserSession implements AutoCloseable {
                 });
             } catch (BrowserWorker.StartedCallTimeout e) {
                 throw lose(new BrowserException(Kind.TIMEOUT, "opening a browser context: " + e.getMessage()));
+            } catch (BrowserException e) {
+                throw lose(e);
             } catch (PlaywrightException e) {
                 throw lose(browserCrashed(w));
             }
+            worker = w;
+            identity = w.identity();
+            lost = null;
         }
     }
 
@@ -198,7 +207,9 @@ public final class BrowserSession implements AutoCloseable {
         double ms = config.callTimeout().toMillis();
         ctx.setDefaultTimeout(ms);
         ctx.setDefaultNavigationTimeout(ms);
-        ctx.route(url -> true, route -> {
+        // Handlers run on the worker thread inside whichever call is running then, maybe another
+        // session's: a failure here (this context closing under them) must not fail that call.
+        ctx.route(url -> true, route -> quietly(() -> {
             if (gate.allows(route.request().url())) {
                 route.resume();
                 return;
@@ -212,25 +223,25 @@ public final class BrowserSession implements AutoCloseable {
             } else {
                 route.abort("blockedbyclient");
             }
-        });
-        ctx.routeWebSocket(url -> true, ws -> {
+        }));
+        ctx.routeWebSocket(url -> true, ws -> quietly(() -> {
             if (gate.allows(ws.url())) {
                 ws.connectToServer();
             } else {
                 blockedRequests.incrementAndGet();
                 ws.close();
             }
-        });
+        }));
         Page first = ctx.newPage();
         first.onCrash(p -> pageCrashed = true);
         // Popups and window.open past the limit are closed as they appear.
-        ctx.onPage(p -> {
+        ctx.onPage(p -> quietly(() -> {
             if (ctx.pages().size() > config.maxPagesPerContext()) {
                 p.close();
             } else {
                 p.onCrash(x -> pageCrashed = true);
             }
-        });
+        }));
         context = ctx;
         page = first;
     }
@@ -256,6 +267,14 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
+    private static void quietly(Runnable handler) {
+        try {
+            handler.run();
+        } catch (PlaywrightException ignored) {
+            // The context or page went away while its event was handled.
+        }
+    }
+
     private BrowserException classify(BrowserWorker w, PlaywrightException e) {
         String message = String.valueOf(e.getMessage());
         if (pageCrashed || message.contains("page crashed") || message.contains("Target crashed")) {
@@ -275,7 +294,7 @@ public final class BrowserSession implements AutoCloseable {
 
     private BrowserException browserCrashed(BrowserWorker w) {
         pool.noticeDeadBrowser(w);
-        return new BrowserException(Kind.BROWSER_CRASHED, "the session's browser (pid " + identity.pid()
+        return new BrowserException(Kind.BROWSER_CRASHED, "the session's browser (pid " + w.identity().pid()
                 + ") died; the pool replaces it, reset the session to continue in a fresh browser");
     }
 
