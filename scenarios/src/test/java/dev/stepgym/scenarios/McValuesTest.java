@@ -169,6 +169,13 @@ class McValuesTest {
                 "--k", "0", "--out", out.toString()), 2);
         assertTrue(noK.contains("k (rollouts per state) must be at least 1"), noK);
 
+        String heldOutAlone = capture(() -> StepGymCli.execute("rewards", "mc-values", "--env", SHOP, "--from", records.toString(),
+                "--held-out", "--out", out.toString()), 2);
+        assertTrue(heldOutAlone.contains("--held-out needs --model"), heldOutAlone);
+        String noModel = capture(() -> StepGymCli.execute("rewards", "mc-values", "--env", SHOP, "--from", records.toString(),
+                "--model", dir.resolve("no-model").toString(), "--out", out.toString()), 2);
+        assertTrue(noModel.contains("no progress model at"), noModel);
+
         Path empty = Files.createDirectories(dir.resolve("empty"));
         String none = capture(() -> StepGymCli.execute("rewards", "mc-values", "--env", SHOP, "--from", empty.toString(),
                 "--out", out.toString()), 2);

@@ -12,10 +12,13 @@ import java.util.Map;
  * @param task      its task (episodes of one task share a leave-one-out baseline)
  * @param evidence  each step's evidence, in order
  * @param outcome   {@code outcome.score}, or 0 for an episode that ended without one (never bought, timed out)
+ * @param source    where the episode came from (which agent or run recorded it): a stratum of the
+ *                  held-out split and a row of the held-out figures; "" when unknown
  */
-public record ProgressEpisode(String episodeId, String task, List<Map<String, Object>> evidence, double outcome) {
+public record ProgressEpisode(String episodeId, String task, List<Map<String, Object>> evidence, double outcome, String source) {
     public ProgressEpisode {
         evidence = List.copyOf(evidence);
+        source = source == null ? "" : source;
     }
 
     /** The outcome field read from a trajectory's end line. */
@@ -28,6 +31,16 @@ public record ProgressEpisode(String episodeId, String task, List<Map<String, Ob
      * @throws ProgressModelException when the outcome field is there but not a finite number
      */
     public static ProgressEpisode of(Trajectory t) {
+        return of(t, sourceOf(t));
+    }
+
+    /** The source a trajectory names itself: its header's scenario, or "" without one. */
+    public static String sourceOf(Trajectory t) {
+        return t.header().scenario() == null ? "" : t.header().scenario();
+    }
+
+    /** {@link #of(Trajectory)} with the source given (e.g. the folder the file was found in). */
+    public static ProgressEpisode of(Trajectory t, String source) {
         if (t.end() == null || t.steps().isEmpty()) {
             return null;
         }
@@ -46,7 +59,7 @@ public record ProgressEpisode(String episodeId, String task, List<Map<String, Ob
                     + " must be a finite number, got " + score);
         }
         return new ProgressEpisode(t.episodeId(), t.header().task(),
-                t.steps().stream().map(TrajectoryRecord.StepLine::evidence).toList(), outcome);
+                t.steps().stream().map(TrajectoryRecord.StepLine::evidence).toList(), outcome, source);
     }
 
     /** Whether the trajectory's end line carries an outcome score. */

@@ -27,12 +27,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Trains the SPA progress model: ĉ_t = MLP(features of step t), loss = MSE(Σ_t ĉ_t, R) over whole
- * episodes (reward-methods §2.3), full batch, Adam. A deterministic fifth of the episodes (by
- * episode id digest) is held out for the metrics. The folder is written to a temporary sibling and
+ * episodes (reward-methods §2.3), full batch, Adam. A fifth of the episodes is held out for the
+ * metrics, stratified by source and outcome class and seeded ({@link ProgressSplit}; recorded in
+ * the manifest). The folder is written to a temporary sibling and
  * moved into place only when complete, so a failed run leaves no partial model.
  *
  * <pre>{@code
@@ -51,7 +54,7 @@ public final class ProgressTrainer {
      * @param learningRate     Adam's learning rate
      * @param heldOutFraction  share of episodes kept out of training, in (0, 0.5]
      * @param successThreshold outcome at or above which an episode counts as successful (metrics only)
-     * @param seed             PyTorch's random seed (initial weights)
+     * @param seed             PyTorch's random seed (initial weights) and the held-out split's
      */
     public record Options(int epochs, int hidden, double learningRate, double heldOutFraction, double successThreshold, int seed) {
         public Options {
@@ -91,12 +94,22 @@ public final class ProgressTrainer {
      *         episodes, one outcome only, a non-finite loss, or an {@code out} that is something else
      */
     public static Result train(List<Trajectory> trajectories, Path out, Options options, TextEmbedder embedder, Listener listener) {
+        return train(trajectories, ProgressEpisode::sourceOf, out, options, embedder, listener);
+    }
+
+    /**
+     * {@link #train(List, Path, Options, TextEmbedder, Listener)} with the episodes' sources given
+     * (the CLI: the folder under {@code --from} each file lies in), which stratify the held-out
+     * split and label the held-out figures.
+     */
+    public static Result train(List<Trajectory> trajectories, Function<Trajectory, String> source, Path out, Options options,
+                               TextEmbedder embedder, Listener listener) {
         if (Files.exists(out) && !Files.isRegularFile(out.resolve(ProgressManifest.FILE)) && !isEmptyDir(out)) {
             throw new ProgressModelException(out + " exists and is not a progress model folder; choose another --out");
         }
         List<ProgressEpisode> episodes = new ArrayList<>();
         for (Trajectory t : trajectories) {
-            ProgressEpisode e = ProgressEpisode.of(t);
+            ProgressEpisode e = ProgressEpisode.of(t, source.apply(t));
             if (e != null) {
                 episodes.add(e);
             }
@@ -116,14 +129,10 @@ public final class ProgressTrainer {
             throw new ProgressModelException("one-class training set: every one of the " + episodes.size()
                     + " episodes has outcome " + episodes.get(0).outcome() + "; the model needs both better and worse episodes");
         }
-        List<ProgressEpisode> train = new ArrayList<>();
-        List<ProgressEpisode> heldOut = new ArrayList<>();
-        for (ProgressEpisode e : episodes) {
-            (inHeldOut(e.episodeId(), options.heldOutFraction()) ? heldOut : train).add(e);
-        }
-        if (heldOut.isEmpty()) {
-            heldOut.add(train.remove(train.size() - 1));
-        }
+        ProgressSplit.Assignment split = ProgressSplit.assign(episodes, options.heldOutFraction(), options.successThreshold(),
+                options.seed());
+        List<ProgressEpisode> train = split.train();
+        List<ProgressEpisode> heldOut = split.heldOut();
         if (train.stream().mapToDouble(ProgressEpisode::outcome).distinct().count() < 2) {
             throw new ProgressModelException("one-class training split: after holding out " + heldOut.size()
                     + " episodes, every training episode has the same outcome; record more varied episodes");
@@ -140,10 +149,14 @@ public final class ProgressTrainer {
             List<Double> curve = fit(model, trainX, outcomes(train), width, options, listener);
             double trainMse = mse(model, trainX, outcomes(train), width);
             double heldMse = mse(model, heldX, outcomes(heldOut), width);
-            double[] ranking = ranking(model, heldX, heldOut, width, options.successThreshold());
+            List<double[]> heldC = new ArrayList<>();
+            for (float[][] x : heldX) {
+                heldC.add(toDoubles(ProgressMlp.contributions(model, x, width)));
+            }
+            ProgressManifest.Metrics metrics = heldOutFigures(episodes, heldOut, heldC, trainMse, heldMse, options.successThreshold());
             ProgressManifest manifest = new ProgressManifest(ProgressManifest.FORMAT, ProgressManifest.VERSION,
                     ProgressFeatures.SPEC, embedder.name(), width, options.hidden(), digest, train.size(), heldOut.size(),
-                    new ProgressManifest.Metrics(trainMse, heldMse, options.successThreshold(), ranking[0], ranking[1]), curve);
+                    metrics, curve, split.split());
             write(model, manifest, out);
             return new Result(out, manifest, skipped);
         }
@@ -208,18 +221,71 @@ public final class ProgressTrainer {
         return sum / xs.size();
     }
 
-    /** Mean ĉ_t over the steps of successful and of failed episodes (NaN where there are none). */
-    private static double[] ranking(Model model, List<float[][]> xs, List<ProgressEpisode> episodes, int width, double threshold) {
-        double[] sum = new double[2];
-        int[] n = new int[2];
-        for (int e = 0; e < xs.size(); e++) {
-            int k = episodes.get(e).outcome() >= threshold ? 0 : 1;
-            for (float c : ProgressMlp.contributions(model, xs.get(e), width)) {
-                sum[k] += c;
-                n[k]++;
+    /**
+     * The held-out figures from the held-out episodes' ĉ: mean ĉ_t and the step AUC of successful
+     * over failed episodes, per-source means, and the step AUC of each source over every source
+     * whose episodes (all of them, held out or not) have a lower mean outcome.
+     */
+    static ProgressManifest.Metrics heldOutFigures(List<ProgressEpisode> all, List<ProgressEpisode> heldOut, List<double[]> heldC,
+                                                   double trainMse, double heldMse, double threshold) {
+        List<Double> success = new ArrayList<>();
+        List<Double> failure = new ArrayList<>();
+        Map<String, List<Double>> bySource = new TreeMap<>();
+        Map<String, Integer> heldBySource = new TreeMap<>();
+        for (int e = 0; e < heldOut.size(); e++) {
+            ProgressEpisode episode = heldOut.get(e);
+            List<Double> side = episode.outcome() >= threshold ? success : failure;
+            List<Double> source = bySource.computeIfAbsent(episode.source(), k -> new ArrayList<>());
+            heldBySource.merge(episode.source(), 1, Integer::sum);
+            for (double c : heldC.get(e)) {
+                side.add(c);
+                source.add(c);
             }
         }
-        return new double[] {n[0] == 0 ? Double.NaN : sum[0] / n[0], n[1] == 0 ? Double.NaN : sum[1] / n[1]};
+        Map<String, double[]> outcomes = new TreeMap<>();
+        for (ProgressEpisode e : all) {
+            double[] sumAndCount = outcomes.computeIfAbsent(e.source(), k -> new double[2]);
+            sumAndCount[0] += e.outcome();
+            sumAndCount[1]++;
+        }
+        List<ProgressManifest.SourceFigures> sources = new ArrayList<>();
+        for (Map.Entry<String, double[]> o : outcomes.entrySet()) {
+            List<Double> steps = bySource.getOrDefault(o.getKey(), List.of());
+            sources.add(new ProgressManifest.SourceFigures(o.getKey(), (int) o.getValue()[1], o.getValue()[0] / o.getValue()[1],
+                    heldBySource.getOrDefault(o.getKey(), 0), steps.size(), mean(steps)));
+        }
+        List<ProgressManifest.Ranking> rankings = new ArrayList<>();
+        List<ProgressManifest.SourceFigures> byOutcome = sources.stream()
+                .sorted(Comparator.comparingDouble(ProgressManifest.SourceFigures::meanOutcome).reversed()).toList();
+        for (int i = 0; i < byOutcome.size(); i++) {
+            for (int j = i + 1; j < byOutcome.size(); j++) {
+                ProgressManifest.SourceFigures better = byOutcome.get(i);
+                ProgressManifest.SourceFigures worse = byOutcome.get(j);
+                if (better.meanOutcome() > worse.meanOutcome()) {
+                    rankings.add(new ProgressManifest.Ranking(better.source(), worse.source(),
+                            ProgressStats.auc(doubles(bySource.getOrDefault(better.source(), List.of())),
+                                    doubles(bySource.getOrDefault(worse.source(), List.of())))));
+                }
+            }
+        }
+        return new ProgressManifest.Metrics(trainMse, heldMse, threshold, mean(success), mean(failure),
+                ProgressStats.auc(doubles(success), doubles(failure)), sources, rankings);
+    }
+
+    private static double mean(List<Double> values) {
+        return values.isEmpty() ? Double.NaN : values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    private static double[] doubles(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 
     private static List<float[][]> features(List<ProgressEpisode> episodes, TextEmbedder embedder) {
@@ -249,13 +315,6 @@ public final class ProgressTrainer {
 
     private static double[] outcomes(List<ProgressEpisode> episodes) {
         return episodes.stream().mapToDouble(ProgressEpisode::outcome).toArray();
-    }
-
-    /** Whether an episode is among the held-out ones at this fraction (by a digest of its id, so stable). */
-    public static boolean inHeldOut(String episodeId, double fraction) {
-        String hex = Json.sha256Hex(episodeId);
-        long bucket = Long.parseLong(hex.substring(hex.length() - 8), 16);
-        return bucket % 1000 < Math.round(fraction * 1000);
     }
 
     private static String digest(List<ProgressEpisode> train, List<ProgressEpisode> heldOut) {

@@ -64,6 +64,10 @@ class ProgressTrainerTest {
         ProgressManifest m = ProgressModel.readManifest(model);
         assertTrue(m.heldOutEpisodes() > 0 && m.trainEpisodes() > m.heldOutEpisodes());
         assertTrue(m.metrics().meanStepSuccess() > m.metrics().meanStepFailure(), Json.write(m.metrics()));
+        assertTrue(m.metrics().stepAucSuccess() > 0.8, "held-out steps of successful episodes rank above failed ones: " + Json.write(m.metrics()));
+        assertEquals(List.of(new ProgressSplit.Stratum("", "failure", 24, 6), new ProgressSplit.Stratum("", "success", 24, 6)),
+                m.split().strata(), "a quarter of each outcome class is held out");
+        assertEquals(m.heldOutEpisodes(), m.split().heldOut().size());
         assertTrue(m.metrics().heldOutMse() < 0.25, "held-out MSE " + m.metrics().heldOutMse() + " beats predicting 0.5");
         assertEquals(FAST.epochs(), m.lossCurve().size());
         assertTrue(m.lossCurve().get(m.lossCurve().size() - 1) < m.lossCurve().get(0));
@@ -123,7 +127,7 @@ class ProgressTrainerTest {
             }
         }
         String manifest = Files.readString(copy.resolve(ProgressManifest.FILE));
-        Files.writeString(copy.resolve(ProgressManifest.FILE), manifest.replace("progress-features/v1", "progress-features/v0"));
+        Files.writeString(copy.resolve(ProgressManifest.FILE), manifest.replace("progress-features/v2", "progress-features/v0"));
         var e = assertThrows(ProgressModelException.class, () -> ProgressModel.load(copy, SharedModels.miniLm()));
         assertTrue(e.getMessage().contains("feature spec"), e.getMessage());
     }

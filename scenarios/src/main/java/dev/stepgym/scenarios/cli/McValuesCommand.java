@@ -12,6 +12,10 @@ import dev.stepgym.protocol.json.Json;
 import dev.stepgym.protocol.record.CorruptTrajectoryException;
 import dev.stepgym.protocol.record.Trajectory;
 import dev.stepgym.protocol.record.TrajectoryReader;
+import dev.stepgym.protocol.record.TrajectoryRecord;
+import dev.stepgym.rewards.progress.ProgressModel;
+import dev.stepgym.rewards.progress.ProgressStats;
+import dev.stepgym.rewards.scoring.SharedModels;
 import dev.stepgym.protocol.server.RunningServer;
 import dev.stepgym.protocol.server.ServerConfig;
 import dev.stepgym.scenarios.run.ProgressBar;
@@ -31,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -40,7 +45,8 @@ import java.util.stream.Stream;
 @Command(name = "mc-values", mixinStandardHelpOptions = true,
         description = "Replay recorded episodes on an embedded server and, at every state, fork K rollouts of an agent "
                 + "played to the end: V(s) is their mean outcome score, a step's progress is V(after) - V(before). "
-                + "Writes one JSONL row per step: episode, step, action, v_before, v_after, progress, k, stderr.")
+                + "Writes one JSONL row per step: episode, step, action, v_before, v_after, progress, k, stderr; with --model also "
+                + "the progress model's c_hat, and prints its correlation with the Monte Carlo progress.")
 final class McValuesCommand implements Callable<Integer> {
     @Option(names = "--env", required = true, description = "the environment whose trajectories to use, e.g. shop-v1")
     String env;
@@ -70,6 +76,14 @@ final class McValuesCommand implements Callable<Integer> {
             description = "settings the episodes were recorded with, as for serve (e.g. shop-v1.products=2000)")
     List<String> envSettings = new ArrayList<>();
 
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "a progress model folder (rewards train-progress): each row also gets the model's c_hat, and the summary "
+                    + "prints the Pearson and Spearman correlation of c_hat with the Monte Carlo progress")
+    Path model;
+
+    @Option(names = "--held-out", description = "with --model: only the episodes the model held out of its training")
+    boolean heldOut;
+
     @Mixin
     ProgressOptions progress;
 
@@ -78,6 +92,9 @@ final class McValuesCommand implements Callable<Integer> {
         McOptions options = new McOptions(k, concurrency, McOptions.DEFAULT_MAX_ROLLOUT_STEPS, seed);
         if (episodes != null && episodes < 1) {
             throw new IllegalArgumentException("--episodes must be at least 1, got " + episodes);
+        }
+        if (heldOut && model == null) {
+            throw new IllegalArgumentException("--held-out needs --model, whose manifest lists the held-out episodes");
         }
         Agent rolloutAgent = Agents.create(agent, seed);
         ServerConfig config = ServerConfig.defaults().withPort(0).withHost("127.0.0.1").withRecordDir(null)
@@ -89,13 +106,27 @@ final class McValuesCommand implements Callable<Integer> {
         if (!registry.ids().contains(env)) {
             throw new IllegalArgumentException("unknown environment '" + env + "'; registered: " + registry.ids());
         }
-        List<Trajectory> chosen = trajectories();
+        ProgressModel progressModel = model == null ? null : ProgressModel.load(model, SharedModels.miniLm());
+        if (heldOut && progressModel.manifest().split() == null) {
+            progressModel.close();
+            throw new IllegalArgumentException("--held-out: model " + model + " records no held-out split; retrain it");
+        }
+        try (progressModel) {
+            return value(rolloutAgent, options, config, registry, progressModel);
+        }
+    }
+
+    private int value(Agent rolloutAgent, McOptions options, ServerConfig config, EnvironmentRegistry registry,
+                      ProgressModel progressModel) throws IOException {
+        List<Trajectory> chosen = trajectories(progressModel);
         System.out.printf(Locale.ROOT, "stepgym rewards mc-values: %d %s episodes from %s, agent %s, k %d, concurrency %d%n",
                 chosen.size(), env, from, agent, k, concurrency);
         long started = System.nanoTime();
         int steps = 0;
         int failed = 0;
         double progressSum = 0;
+        List<Double> modelValues = new ArrayList<>();
+        List<Double> mcProgress = new ArrayList<>();
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -118,8 +149,18 @@ final class McValuesCommand implements Callable<Integer> {
                     bar.advance(false);
                     continue;
                 }
-                for (StepValue value : values) {
-                    writer.write(Json.write(value.toJson(k)));
+                float[] cHat = progressModel == null ? null : progressModel.contributions(
+                        trajectory.steps().stream().map(TrajectoryRecord.StepLine::evidence).toList(),
+                        IntStream.rangeClosed(1, trajectory.steps().size()).boxed().toList());
+                for (int i = 0; i < values.size(); i++) {
+                    StepValue value = values.get(i);
+                    Map<String, Object> row = value.toJson(k);
+                    if (cHat != null) {
+                        row.put("c_hat", (double) cHat[i]);
+                        modelValues.add((double) cHat[i]);
+                        mcProgress.add(value.progress());
+                    }
+                    writer.write(Json.write(row));
                     writer.newLine();
                     progressSum += value.progress();
                 }
@@ -132,12 +173,19 @@ final class McValuesCommand implements Callable<Integer> {
                             + "mean progress %.4f; written to %s%n",
                     chosen.size(), failed, steps, mc.rolloutsPlayed(), mc.peakOpenRollouts(), seconds,
                     steps == 0 ? 0.0 : progressSum / steps, out);
+            if (progressModel != null) {
+                double[] c = modelValues.stream().mapToDouble(Double::doubleValue).toArray();
+                double[] p = mcProgress.stream().mapToDouble(Double::doubleValue).toArray();
+                System.out.printf(Locale.ROOT, "progress model %s%s: per-step c_hat against Monte Carlo progress over %d steps: "
+                                + "Pearson r = %.3f, Spearman rho = %.3f%n", model, heldOut ? " (held-out episodes)" : "", c.length,
+                        ProgressStats.pearson(c, p), ProgressStats.spearman(c, p));
+            }
         }
         return failed == 0 ? 0 : 1;
     }
 
     /** The root episodes of {@code --env} under {@code --from}, by file path, at most {@code --episodes}. */
-    private List<Trajectory> trajectories() {
+    private List<Trajectory> trajectories(ProgressModel progressModel) {
         if (!Files.isDirectory(from)) {
             throw new IllegalArgumentException("--from " + from + ": no such folder");
         }
@@ -160,7 +208,8 @@ final class McValuesCommand implements Callable<Integer> {
                 System.out.println("skipping unreadable " + file + ": " + e.getMessage());
                 continue;
             }
-            if (!env.equals(trajectory.header().env()) || trajectory.header().parentEpisodeId() != null || trajectory.steps().isEmpty()) {
+            if (!env.equals(trajectory.header().env()) || trajectory.header().parentEpisodeId() != null || trajectory.steps().isEmpty()
+                    || heldOut && !progressModel.manifest().isHeldOut(trajectory.episodeId())) {
                 skipped++;
                 continue;
             }
@@ -168,7 +217,8 @@ final class McValuesCommand implements Callable<Integer> {
         }
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("--from " + from + ": no recorded " + env + " episodes with steps (*.jsonl; "
-                    + files.size() + " files, " + skipped + " of other environments, forks or without steps)");
+                    + files.size() + " files, " + skipped + " of other environments, forks, without steps"
+                    + (heldOut ? " or not held out by the model" : "") + ")");
         }
         return chosen;
     }

@@ -30,6 +30,20 @@ public final class ProgressTrainingHtml {
         row(h, "held-out mean ĉ, successful episodes (outcome ≥ " + Svg.number(x.successThreshold(), 2) + ")",
                 Svg.number(x.meanStepSuccess(), 4));
         row(h, "held-out mean ĉ, failed episodes", Svg.number(x.meanStepFailure(), 4));
+        if (x.stepAucSuccess() != null) {
+            row(h, "held-out step AUC, successful over failed", Svg.number(x.stepAucSuccess(), 3));
+        }
+        for (ProgressManifest.SourceFigures f : x.sources()) {
+            row(h, "source " + f.source() + ": " + f.episodes() + " episodes, mean outcome " + Svg.number(f.meanOutcome(), 3),
+                    f.heldOutEpisodes() + " held out, " + f.heldOutSteps() + " steps, mean ĉ " + Svg.number(f.meanStep(), 4));
+        }
+        for (ProgressManifest.Ranking r : x.rankings()) {
+            row(h, "held-out step AUC, " + r.better() + " over " + r.worse(), Svg.number(r.stepAuc(), 3));
+        }
+        if (m.split() != null) {
+            row(h, "held-out split", "stratified by source and outcome class, seed " + m.split().seed() + ", fraction "
+                    + Svg.number(m.split().fraction(), 2));
+        }
         row(h, "feature spec", m.featureSpec());
         row(h, "embedder", m.embedder());
         row(h, "training-set digest", m.trainingDigest());
