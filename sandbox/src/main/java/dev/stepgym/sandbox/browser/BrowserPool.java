@@ -126,14 +126,16 @@ public final class BrowserPool implements AutoCloseable {
     }
 
     /**
-     * Browser contexts that exist in the browsers now, asked of each browser on its own thread: equal to
-     * the open sessions unless a context leaked. Dead browsers count none.
+     * Browser contexts that exist in the browsers now, asked of each browser on its own thread, less the
+     * one spare each browser keeps ready: equal to the open sessions unless a context leaked. Dead
+     * browsers count none. Contexts of reset sessions close on the browser's thread just after the reset.
      */
     public int liveContexts() {
         int total = 0;
         for (BrowserWorker w : workers) {
             if (!w.isClosed() && w.processAlive()) {
-                total += w.run(config.callTimeout(), () -> w.browser() == null ? 0 : w.browser().contexts().size());
+                total += w.run(config.callTimeout(),
+                        () -> w.browser() == null ? 0 : w.browser().contexts().size() - w.spareContexts());
             }
         }
         return total;

@@ -1,11 +1,9 @@
 package dev.stepgym.sandbox.browser;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Route;
-import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import dev.stepgym.sandbox.browser.BrowserException.Kind;
 
 import java.time.Duration;
@@ -125,10 +123,12 @@ public final class BrowserSession implements AutoCloseable {
                 pool.placeSession(this);
                 return;
             }
-            dropContext(old);
             if (old.identity().generation() == oldId.generation() && old.processAlive() && !old.isClosed()) {
+                // The new context is usually the browser's spare, and the old one closes on the browser's
+                // thread after this returns, so a reset costs the caller only a few round trips.
                 openContextIn(old);
             } else {
+                dropContext(old);
                 old.openContexts().decrementAndGet();
                 worker = null;
                 lost = new BrowserException(Kind.BROWSER_CRASHED, "the session's browser died and no other had room yet; reset again");
@@ -179,7 +179,11 @@ public final class BrowserSession implements AutoCloseable {
             pageCrashed = false;
             try {
                 w.run(config.launchTimeout(), () -> {
-                    newContext(w.browser());
+                    BrowserContext previous = context;
+                    newContext(w);
+                    if (previous != null) {
+                        w.later(previous::close);
+                    }
                     return null;
                 });
             } catch (BrowserWorker.StartedCallTimeout e) {
@@ -196,14 +200,8 @@ public final class BrowserSession implements AutoCloseable {
     }
 
     /** On the worker thread. */
-    private void newContext(Browser browser) {
-        if (browser == null || !browser.isConnected()) {
-            throw new BrowserException(Kind.BROWSER_CRASHED, "the browser is gone; open the session again");
-        }
-        BrowserContext ctx = browser.newContext(new Browser.NewContextOptions()
-                .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
-                .setAcceptDownloads(false)
-                .setViewportSize(1280, 800));
+    private void newContext(BrowserWorker w) {
+        BrowserContext ctx = w.freshContext();
         double ms = config.callTimeout().toMillis();
         ctx.setDefaultTimeout(ms);
         ctx.setDefaultNavigationTimeout(ms);
@@ -232,14 +230,14 @@ public final class BrowserSession implements AutoCloseable {
                 ws.close();
             }
         }));
-        Page first = ctx.newPage();
-        first.onCrash(p -> pageCrashed = true);
+        Page first = ctx.pages().isEmpty() ? ctx.newPage() : ctx.pages().get(0);
+        first.onCrash(p -> crashed(ctx));
         // Popups and window.open past the limit are closed as they appear.
         ctx.onPage(p -> quietly(() -> {
             if (ctx.pages().size() > config.maxPagesPerContext()) {
                 p.close();
             } else {
-                p.onCrash(x -> pageCrashed = true);
+                p.onCrash(x -> crashed(ctx));
             }
         }));
         context = ctx;
@@ -264,6 +262,13 @@ public final class BrowserSession implements AutoCloseable {
             });
         } catch (BrowserWorker.StartedCallTimeout | BrowserException e) {
             // A context that will not close in time goes with its browser; the worker thread is free again.
+        }
+    }
+
+    /** On the worker thread: a crash counts only for the session's current context, not one closing after a reset. */
+    private void crashed(BrowserContext ctx) {
+        if (context == ctx) {
+            pageCrashed = true;
         }
     }
 

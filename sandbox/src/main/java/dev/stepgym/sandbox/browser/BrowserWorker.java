@@ -1,8 +1,11 @@
 package dev.stepgym.sandbox.browser;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import dev.stepgym.sandbox.browser.BrowserException.Kind;
 
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,6 +53,8 @@ final class BrowserWorker {
     private Playwright playwright;
     private Browser browser;
     private long generation;
+    /** A context with one blank page made ahead of need, so a session's reset does not wait for one. */
+    private BrowserContext spare;
 
     BrowserWorker(int slot, BrowserPoolConfig config, Path home) {
         this.slot = slot;
@@ -117,7 +123,7 @@ final class BrowserWorker {
                 started.set(true);
                 return work.call();
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             throw new BrowserException(Kind.CLOSED, "the browser pool is closed");
         }
         try {
@@ -166,6 +172,64 @@ final class BrowserWorker {
         }
     }
 
+    /**
+     * On the worker thread: a fresh context with one blank page, the spare when one is ready; a new
+     * spare is made after the work queued so far. The caller adds its own routes, handlers and timeouts.
+     */
+    BrowserContext freshContext() {
+        if (browser == null || !browser.isConnected()) {
+            throw new BrowserException(Kind.BROWSER_CRASHED, "the browser is gone; open the session again");
+        }
+        BrowserContext ctx = spare;
+        spare = null;
+        if (ctx == null || ctx.isClosed() || ctx.pages().size() != 1) {
+            if (ctx != null) {
+                ctx.close();
+            }
+            ctx = newBareContext();
+        }
+        later(this::refillSpare);
+        return ctx;
+    }
+
+    /** The spare context, if one is ready (on the worker thread): it is no session's. */
+    int spareContexts() {
+        return spare == null ? 0 : 1;
+    }
+
+    /** Queues work on the worker thread without waiting for it; its Playwright errors are dropped. */
+    void later(Runnable work) {
+        if (closed) {
+            return;
+        }
+        try {
+            thread.submit(() -> {
+                try {
+                    work.run();
+                } catch (PlaywrightException ignored) {
+                    // A context closed with its browser, or a spare the browser could not make now.
+                }
+            });
+        } catch (RejectedExecutionException ignored) {
+            // The pool is closing; the browser and everything in it go.
+        }
+    }
+
+    private void refillSpare() {
+        if (!closed && spare == null && browser != null && browser.isConnected()) {
+            spare = newBareContext();
+        }
+    }
+
+    private BrowserContext newBareContext() {
+        BrowserContext ctx = browser.newContext(new Browser.NewContextOptions()
+                .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
+                .setAcceptDownloads(false)
+                .setViewportSize(1280, 800));
+        ctx.newPage();
+        return ctx;
+    }
+
     /** On the worker thread: a new browser when the current one is gone; true when it launched one. */
     boolean replaceIfDead() {
         if (closed || (browser != null && browser.isConnected() && processAlive())) {
@@ -191,7 +255,7 @@ final class BrowserWorker {
                     replacing.set(false);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             replacing.set(false);
         }
     }
@@ -224,6 +288,7 @@ final class BrowserWorker {
         }
         generation++;
         identity = new BrowserIdentity(slot, generation, findPid(marker), browser.version());
+        later(this::refillSpare);
     }
 
     /** The browser's main process: the one started with this launch's marker switch, not a child (--type=). */
@@ -240,6 +305,7 @@ final class BrowserWorker {
         Playwright old = playwright;
         playwright = null;
         browser = null;
+        spare = null;
         if (old != null) {
             try {
                 old.close();
