@@ -79,6 +79,10 @@ public final class BrowserSession implements AutoCloseable {
                 if (pageCrashed) {
                     throw pageCrashedError();
                 }
+                if (page == null || page.isClosed()) {
+                    // Closed meanwhile by close() from another thread, or by the work itself (page.close()).
+                    throw new BrowserException(Kind.CLOSED, "the session's page is closed; reset the session");
+                }
                 try {
                     return work.apply(page);
                 } catch (PlaywrightException e) {

@@ -151,6 +151,24 @@ class BrowserPoolBrowserTest {
     }
 
     @Test
+    void aPageClosedByTheWorkIsReportedAndResetRecovers() {
+        try (BrowserSession session = pool.open(origin)) {
+            session.call(page -> {
+                page.close();
+                return null;
+            });
+            BrowserException e = assertThrows(BrowserException.class, () -> session.call(Page::title));
+            assertEquals(Kind.CLOSED, e.kind());
+            assertTrue(e.getMessage().contains("reset"), e.getMessage());
+            session.reset();
+            assertEquals("home", session.call(page -> {
+                page.navigate(origin + "/");
+                return page.title();
+            }));
+        }
+    }
+
+    @Test
     void manyThreadsUseSessionsAtOnce() throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
