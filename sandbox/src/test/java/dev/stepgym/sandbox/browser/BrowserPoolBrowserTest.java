@@ -1,6 +1,7 @@
 package dev.stepgym.sandbox.browser;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaSnapshotMode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.stepgym.sandbox.browser.BrowserException.Kind;
@@ -23,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -164,6 +167,23 @@ class BrowserPoolBrowserTest {
             assertEquals("home", session.call(page -> {
                 page.navigate(origin + "/");
                 return page.title();
+            }));
+        }
+    }
+
+    @Test
+    void accessibilitySnapshotRefsAreClickable() {
+        try (BrowserSession session = pool.open(origin)) {
+            String tree = session.call(page -> {
+                page.navigate(origin + "/");
+                return page.ariaSnapshot(new Page.AriaSnapshotOptions().setMode(AriaSnapshotMode.AI));
+            });
+            Matcher button = Pattern.compile("button \"go\" \\[ref=(e\\d+)]").matcher(tree);
+            assertTrue(button.find(), tree);
+            String ref = button.group(1);
+            assertEquals("done", session.call(page -> {
+                page.click("aria-ref=" + ref);
+                return page.textContent("#b");
             }));
         }
     }
