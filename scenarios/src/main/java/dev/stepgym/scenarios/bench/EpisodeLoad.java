@@ -67,6 +67,24 @@ final class EpisodeLoad {
         }
     }
 
+    /**
+     * The parts of a reply the client reads. Bound straight from the text, so the observation's text and
+     * everything else of the reply are skipped by the parser, not built into a tree: the client spends
+     * its CPU (which the server's competes with on a small machine) on what it uses.
+     */
+    record Reply(String id, Boolean ok, JsonNode error, ReplyResult result) {
+    }
+
+    /** The result fields of reset and step replies the loops use. */
+    record ReplyResult(String episodeId, Boolean terminated, Boolean truncated, ReplyObservation observation) {
+    }
+
+    /** The observation's {@code data}: what an agent reads to choose its next action. */
+    record ReplyObservation(JsonNode data) {
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectReader REPLIES = Json.mapper().readerFor(Reply.class);
+
     private EpisodeLoad() {
     }
 
@@ -149,7 +167,16 @@ final class EpisodeLoad {
             this.socket = socket;
             this.shared = shared;
             this.plan = plan;
-            socket.textMessageHandler(this::onReply);
+            socket.textMessageHandler(text -> {
+                try {
+                    onReply(text);
+                } catch (RuntimeException e) {
+                    // A reply this client cannot read ends this loop, counted, rather than hanging the run.
+                    shared.errors.incrementAndGet();
+                    shared.firstError.compareAndSet(null, "client: " + e);
+                    stopped.countDown();
+                }
+            });
         }
 
         void reset() {
@@ -165,11 +192,16 @@ final class EpisodeLoad {
 
         private void onReply(String text) {
             long now = System.nanoTime();
-            JsonNode reply = Json.tree(text);
-            String op = reply.path("id").asText().split("-")[0];
-            if (!reply.path("ok").asBoolean()) {
+            Reply reply;
+            try {
+                reply = REPLIES.readValue(text);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("the server sent a reply that is not JSON: " + e.getMessage(), e);
+            }
+            String op = reply.id() == null ? "" : reply.id().substring(0, Math.max(0, reply.id().indexOf('-')));
+            if (!Boolean.TRUE.equals(reply.ok()) || reply.result() == null) {
                 shared.errors.incrementAndGet();
-                shared.firstError.compareAndSet(null, op + ": " + reply.path("error"));
+                shared.firstError.compareAndSet(null, op + ": " + reply.error());
                 if (op.equals("step") && episodeId != null) {
                     close(); // this episode is spoiled; start another
                 } else {
@@ -178,27 +210,29 @@ final class EpisodeLoad {
                 }
                 return;
             }
-            JsonNode result = reply.path("result");
+            ReplyResult result = reply.result();
+            JsonNode data = result.observation() == null || result.observation().data() == null
+                    ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : result.observation().data();
             switch (op) {
                 case "reset" -> {
                     if (shared.measuring.get()) {
                         shared.resetLatency.add(now - sentAt);
                         shared.resets.incrementAndGet();
                     }
-                    episodeId = result.path("episode_id").asText();
+                    episodeId = result.episodeId();
                     mix = ActionMix.named(plan.mix(), plan.steps());
                     step = 0;
-                    step(result.path("observation").path("data"));
+                    step(data);
                 }
                 case "step" -> {
                     if (shared.measuring.get()) {
                         shared.stepLatency.add(now - sentAt);
                         shared.steps.incrementAndGet();
                     }
-                    if (step >= plan.steps() || result.path("terminated").asBoolean() || result.path("truncated").asBoolean()) {
+                    if (step >= plan.steps() || Boolean.TRUE.equals(result.terminated()) || Boolean.TRUE.equals(result.truncated())) {
                         close();
                     } else {
-                        step(result.path("observation").path("data"));
+                        step(data);
                     }
                 }
                 default -> { // close
