@@ -27,6 +27,7 @@ import java.util.function.Function;
  * The {@link Page} handed to the work must not be kept or used after the work returns.
  */
 public final class BrowserSession implements AutoCloseable {
+    private static final double PLAYWRIGHT_TIMEOUT_SHARE = 0.8;
     private final BrowserPool pool;
     private final OriginGate gate;
     private final BrowserPoolConfig config;
@@ -206,7 +207,10 @@ public final class BrowserSession implements AutoCloseable {
     /** On the worker thread. */
     private void newContext(BrowserWorker w) {
         BrowserContext ctx = w.freshContext();
-        double ms = config.callTimeout().toMillis();
+        // Playwright gives up on actions and navigations a little before the call timeout, so a click on
+        // an element that never comes is an ACTION_FAILED the episode survives; only work Playwright
+        // cannot bound (a script that never returns) reaches the call timeout and loses the page.
+        double ms = config.callTimeout().toMillis() * PLAYWRIGHT_TIMEOUT_SHARE;
         ctx.setDefaultTimeout(ms);
         ctx.setDefaultNavigationTimeout(ms);
         // Handlers run on the worker thread inside whichever call is running then, maybe another

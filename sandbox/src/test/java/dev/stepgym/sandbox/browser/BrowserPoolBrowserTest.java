@@ -63,6 +63,7 @@ class BrowserPoolBrowserTest {
         site.createContext("/leak", ex -> html(ex, "<title>leak</title><script>"
                 + "window.result = fetch('" + other + "/secret').then(r => 'got ' + r.status, e => 'blocked');"
                 + "</script><img src='" + other + "/pixel.png'>"));
+        site.createContext("/spin", ex -> html(ex, "<title>spin</title><script>while (true) {}</script>"));
         site.createContext("/popup", ex -> html(ex, "<title>popup</title>"));
         elsewhere.createContext("/", ex -> {
             elsewhereHits.incrementAndGet();
@@ -243,6 +244,23 @@ class BrowserPoolBrowserTest {
                 page.navigate(origin + "/");
                 return page.title();
             }), "the reset session works again");
+
+            // A page whose own script never ends: Playwright's navigation timeout (a little before the
+            // call's) answers first, then work on the spinning page reaches the call timeout.
+            start = System.nanoTime();
+            BrowserException navigation = assertThrows(BrowserException.class,
+                    () -> hung.call(page -> page.navigate(origin + "/spin")));
+            ms = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(Kind.ACTION_FAILED, navigation.kind(), navigation.getMessage());
+            assertTrue(navigation.getMessage().contains("Timeout"), navigation.getMessage());
+            assertTrue(ms < HANG_TIMEOUT.toMillis() + 3_000, "navigation gave up in " + ms + " ms");
+            BrowserException stuck = assertThrows(BrowserException.class, () -> hung.call(page -> page.evaluate("1")));
+            assertTrue(stuck.kind() == Kind.TIMEOUT || stuck.kind() == Kind.ACTION_FAILED, stuck.getMessage());
+            hung.reset();
+            assertEquals("home", hung.call(page -> {
+                page.navigate(origin + "/");
+                return page.title();
+            }), "and works again after the spinning page");
         }
     }
 
