@@ -60,8 +60,16 @@ class EnvironmentConformanceTest {
         manager.close();
     }
 
+    /**
+     * Environments left out, with the reason: gui-v1 opens the StepGym server's own pages in real
+     * Chromium, so it needs a listening server and the browser pool, and these 40-step rollouts would
+     * take minutes there; GuiEnvironmentBrowserTest (heavy) checks its determinism, fork, bad actions
+     * and penalties through a real server instead.
+     */
+    private static final java.util.Set<String> NEEDS_A_BROWSER = java.util.Set.of("gui-v1");
+
     static Stream<String> environments() {
-        return EnvironmentRegistry.discover().ids().stream();
+        return EnvironmentRegistry.discover().ids().stream().filter(id -> !NEEDS_A_BROWSER.contains(id));
     }
 
     private static EnvSpec spec(String env) {

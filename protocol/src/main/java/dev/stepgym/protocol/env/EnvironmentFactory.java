@@ -17,6 +17,15 @@ public interface EnvironmentFactory extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Called by the server once it listens, with its own origin ({@code http://127.0.0.1:8080}; the
+     * bound port when it was asked for port 0), and for factories opened later, before their first
+     * use. Environments whose episodes load this server's own pages in a browser (gui-v1) need it;
+     * others ignore it.
+     */
+    default void serverListening(String origin) {
+    }
+
     @Override
     void close();
 }

@@ -72,6 +72,8 @@ public final class EpisodeManager implements AutoCloseable {
     private final ConcurrentBatch batches = new ConcurrentBatch();
     private final long leaseNanos;
     private volatile boolean shutDown;
+    /** The server's own origin once it listens (see {@link EnvironmentFactory#serverListening}); null before. */
+    private volatile String serverOrigin;
 
     public EpisodeManager(ServerConfig config) {
         this(config, EnvironmentRegistry.discover());
@@ -106,6 +108,15 @@ public final class EpisodeManager implements AutoCloseable {
                     config.maxStepsOverride(id).orElse(spec.maxSteps()), spec.rewardComponents()));
         }
         return specs;
+    }
+
+    /**
+     * The server listens at {@code origin}: every open factory is told now, every later one when it
+     * opens ({@link EnvironmentFactory#serverListening}).
+     */
+    public void serverListening(String origin) {
+        serverOrigin = origin;
+        factories.values().forEach(f -> f.serverListening(origin));
     }
 
     /** HTML pages of an environment (opening its factory if needed); empty if it has none. */
@@ -517,7 +528,12 @@ public final class EpisodeManager implements AutoCloseable {
         var provider = registry.provider(envId);
         return factories.computeIfAbsent(envId, id -> {
             try {
-                return provider.open(config.settings(id));
+                EnvironmentFactory opened = provider.open(config.settings(id));
+                String origin = serverOrigin;
+                if (origin != null) {
+                    opened.serverListening(origin);
+                }
+                return opened;
             } catch (StepGymException e) {
                 throw e;
             } catch (RuntimeException e) {

@@ -122,7 +122,14 @@ public final class StepGymServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": " + cause.getMessage(), cause);
         }
         LOG.info("StepGym server listening on http://{}:{}", config.host(), server.actualPort());
+        manager.serverListening(origin(config.host(), server.actualPort()));
         return new StepGymServer(vx, owns, workers, server, intake, describe(router));
+    }
+
+    /** The origin a browser on this machine reaches the server at: a wildcard host becomes loopback. */
+    static String origin(String host, int port) {
+        String reachable = host.equals("0.0.0.0") || host.equals("::") || host.isBlank() ? "127.0.0.1" : host;
+        return "http://" + (reachable.contains(":") ? "[" + reachable + "]" : reachable) + ":" + port;
     }
 
     /** The bound port (the free port picked when the configuration asked for 0). */

@@ -191,6 +191,11 @@ public final class RewardLayer {
         }
 
         @Override
+        public void serverListening(String origin) {
+            inner.serverListening(origin);
+        }
+
+        @Override
         public void close() {
             inner.close();
         }
