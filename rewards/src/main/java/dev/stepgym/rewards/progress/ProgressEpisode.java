@@ -14,11 +14,20 @@ import java.util.Map;
  * @param outcome   {@code outcome.score}, or 0 for an episode that ended without one (never bought, timed out)
  * @param source    where the episode came from (which agent or run recorded it): a stratum of the
  *                  held-out split and a row of the held-out figures; "" when unknown
+ * @param seed      the episode's reset seed (with the task, what orders a stratum before the split's
+ *                  shuffle: unlike the episode id, it is the same when the same runs are recorded again)
  */
-public record ProgressEpisode(String episodeId, String task, List<Map<String, Object>> evidence, double outcome, String source) {
+public record ProgressEpisode(String episodeId, String task, List<Map<String, Object>> evidence, double outcome, String source,
+                              long seed) {
     public ProgressEpisode {
         evidence = List.copyOf(evidence);
         source = source == null ? "" : source;
+        task = task == null ? "" : task;
+    }
+
+    /** An episode with seed 0. */
+    public ProgressEpisode(String episodeId, String task, List<Map<String, Object>> evidence, double outcome, String source) {
+        this(episodeId, task, evidence, outcome, source, 0L);
     }
 
     /** The outcome field read from a trajectory's end line. */
@@ -59,7 +68,7 @@ public record ProgressEpisode(String episodeId, String task, List<Map<String, Ob
                     + " must be a finite number, got " + score);
         }
         return new ProgressEpisode(t.episodeId(), t.header().task(),
-                t.steps().stream().map(TrajectoryRecord.StepLine::evidence).toList(), outcome, source);
+                t.steps().stream().map(TrajectoryRecord.StepLine::evidence).toList(), outcome, source, t.header().seed());
     }
 
     /** Whether the trajectory's end line carries an outcome score. */

@@ -12,9 +12,10 @@ import java.util.TreeMap;
  * Episodes are grouped by source (the agent or run that recorded them, see
  * {@link ProgressEpisode#source()}) and outcome class (success: outcome ≥ the success threshold;
  * failure: below); each group of n ≥ 2 episodes holds out round(fraction·n) of them, at least one
- * and at most n − 1, drawn by a seeded shuffle of the group sorted by episode id. So every source
- * and class with two episodes or more has held-out episodes, and the same data and seed give the
- * same split on any machine.
+ * and at most n − 1, drawn by a seeded shuffle of the group sorted by task, reset seed and episode
+ * id. So every source and class with two episodes or more has held-out episodes, and the same data
+ * and seed give the same split on any machine; episodes recorded again from the same tasks and seeds
+ * (new episode ids) are split the same way too.
  *
  * @param seed     the shuffle's seed (the trainer's {@code --seed})
  * @param fraction the share held out of each group
@@ -48,6 +49,10 @@ public record ProgressSplit(int seed, double fraction, List<Stratum> strata, Lis
     record Assignment(ProgressSplit split, List<ProgressEpisode> train, List<ProgressEpisode> heldOut) {
     }
 
+    /** Task, reset seed, then episode id: the order a group is shuffled from. */
+    private static final Comparator<ProgressEpisode> STABLE_ORDER = Comparator.comparing(ProgressEpisode::task)
+            .thenComparingLong(ProgressEpisode::seed).thenComparing(ProgressEpisode::episodeId);
+
     static String outcomeClass(double outcome, double successThreshold) {
         return outcome >= successThreshold ? SUCCESS : FAILURE;
     }
@@ -63,7 +68,7 @@ public record ProgressSplit(int seed, double fraction, List<Stratum> strata, Lis
         for (Map.Entry<String, Map<String, List<ProgressEpisode>>> bySource : groups.entrySet()) {
             for (Map.Entry<String, List<ProgressEpisode>> byClass : bySource.getValue().entrySet()) {
                 List<ProgressEpisode> group = new ArrayList<>(byClass.getValue());
-                group.sort(Comparator.comparing(ProgressEpisode::episodeId));
+                group.sort(STABLE_ORDER);
                 int n = group.size();
                 int take = n < 2 ? 0 : (int) Math.max(1, Math.min(n - 1, Math.round(fraction * n)));
                 SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L

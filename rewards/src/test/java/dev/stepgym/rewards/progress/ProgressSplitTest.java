@@ -17,13 +17,13 @@ class ProgressSplitTest {
     private static List<ProgressEpisode> episodes() {
         List<ProgressEpisode> all = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            all.add(new ProgressEpisode("oracle-" + i, "t", List.of(Map.of("page", "done")), 1.0, "oracle"));
-            all.add(new ProgressEpisode("random-" + i, "t", List.of(Map.of("page", "results")), 0.0, "random"));
+            all.add(new ProgressEpisode("oracle-" + i, "t", List.of(Map.of("page", "done")), 1.0, "oracle", i));
+            all.add(new ProgressEpisode("random-" + i, "t", List.of(Map.of("page", "results")), 0.0, "random", i));
         }
         for (int i = 0; i < 6; i++) {
-            all.add(new ProgressEpisode("noisy-" + i, "t", List.of(Map.of("page", "done")), i % 2 == 0 ? 1.0 : 0.2, "noisy"));
+            all.add(new ProgressEpisode("noisy-" + i, "t", List.of(Map.of("page", "done")), i % 2 == 0 ? 1.0 : 0.2, "noisy", i));
         }
-        all.add(new ProgressEpisode("lone-0", "t", List.of(Map.of()), 0.0, "lone"));
+        all.add(new ProgressEpisode("lone-0", "t", List.of(Map.of()), 0.0, "lone", 0));
         return all;
     }
 
@@ -51,6 +51,13 @@ class ProgressSplitTest {
         assertEquals(split, ProgressSplit.assign(episodes(), 0.2, 0.5, 7).split(), "the same seed, the same split");
         assertEquals(split, ProgressSplit.assign(reversed(episodes()), 0.2, 0.5, 7).split(), "whatever the input order");
         assertNotEquals(split.heldOut(), ProgressSplit.assign(episodes(), 0.2, 0.5, 8).split().heldOut(), "another seed, another split");
+
+        List<ProgressEpisode> recordedAgain = episodes().stream().map(e -> new ProgressEpisode(new StringBuilder(e.episodeId()).reverse().toString(),
+                e.task(), e.evidence(), e.outcome(), e.source(), e.seed())).toList();
+        assertEquals(split.strata(), ProgressSplit.assign(recordedAgain, 0.2, 0.5, 7).split().strata());
+        assertEquals(a.heldOut().stream().map(ProgressEpisode::seed).sorted().toList(),
+                ProgressSplit.assign(recordedAgain, 0.2, 0.5, 7).heldOut().stream().map(ProgressEpisode::seed).sorted().toList(),
+                "the same tasks and seeds recorded again (new episode ids) are split the same way");
 
         ProgressSplit back = Json.read(Json.write(split), ProgressSplit.class);
         assertEquals(split, back, "recorded in the manifest as JSON");
