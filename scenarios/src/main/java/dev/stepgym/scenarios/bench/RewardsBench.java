@@ -36,6 +36,9 @@ import java.util.stream.Stream;
  *       ({@code replay rescore}: read, score, write), against re-executing them on fresh
  *       environments ({@code replay verify}: reset, step, hash, compare); target: rescoring ≥ 50×;</li>
  *   <li>the credit transforms over task groups of those trajectories, in trajectories per second;</li>
+ *   <li>per-step progress inference ({@code progress_attribution}'s model, trained here on those
+ *       steps) from 64 threads through its micro-batcher, against raw DJL batch inference of the
+ *       same steps ({@link ProgressBench}; target ≥ 0.8);</li>
  *   <li>searchqa at 64 concurrent episodes, each on its own WebSocket (target ≥ 1,000 steps/s, p99 ≤ 100 ms).</li>
  * </ul>
  * The steps are recorded first by random and oracle shop agents through an embedded server.
@@ -48,8 +51,14 @@ public final class RewardsBench {
      * @param transformLoops passes over all task groups per transform
      * @param codeTasks      code-v1 tasks whose oracle episodes are also measured (0: none)
      * @param searchQaLoad   the searchqa many-socket load ({@link SearchQaBench#runLoad}) on the small world; null: none
+     * @param progressSteps  recorded steps scored by each side of the progress-inference comparison (0: none)
      */
-    public record Settings(int steps, int transformLoops, int codeTasks, SearchQaBench.Load searchQaLoad) {}
+    public record Settings(int steps, int transformLoops, int codeTasks, SearchQaBench.Load searchQaLoad, int progressSteps) {
+        /** Without the progress-inference comparison. */
+        public Settings(int steps, int transformLoops, int codeTasks, SearchQaBench.Load searchQaLoad) {
+            this(steps, transformLoops, codeTasks, searchQaLoad, 0);
+        }
+    }
 
     public static void run(Settings settings, PrintStream out) throws IOException {
         Path root = Files.createTempDirectory("stepgym-bench-rewards-");
@@ -83,6 +92,9 @@ public final class RewardsBench {
                         rescoreRate / reexecuteRate >= 50 ? "met" : "NOT met");
             }
             transforms(trajectories, settings.transformLoops(), out);
+            if (settings.progressSteps() > 0) {
+                ProgressBench.run(trajectories, settings.progressSteps(), root, out);
+            }
             if (settings.codeTasks() > 0) {
                 code(root.resolve("code"), settings.codeTasks(), out);
             }

@@ -132,7 +132,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--searchqa-seconds", defaultValue = "20", description = "searchqa load: warm-up and measured seconds each (default: ${DEFAULT-VALUE})")
         int searchQaSeconds;
 
-        @Option(names = "--progress-steps", defaultValue = "2048",
+        @Option(names = "--progress-steps", defaultValue = "1024",
                 description = "recorded steps scored by each side of the batched vs raw progress inference comparison (0: none; default: ${DEFAULT-VALUE})")
         int progressSteps;
 
