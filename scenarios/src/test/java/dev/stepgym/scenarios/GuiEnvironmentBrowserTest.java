@@ -54,7 +54,10 @@ class GuiEnvironmentBrowserTest {
         ServerConfig config = ServerConfig.defaults().withPort(0).withAllowPrivileged(true)
                 .withRecordDir(Files.createTempDirectory("stepgym-gui"));
         server = RunningServer.start(config, Environments.registry(config));
-        client = StepGymClient.connect(server.baseUrl());
+        // The first reset starts the browser pool (two Chromium processes): slow on a loaded machine.
+        client = StepGymClient.builder(server.baseUrl()).requestTimeout(java.time.Duration.ofSeconds(120)).build();
+        ResetResult warm = client.resetAsync(new ResetParams(ENV, "click-button:0", 0L, Map.of())).join();
+        client.closeAsync(warm.episodeId()).join();
     }
 
     @AfterAll
@@ -82,8 +85,10 @@ class GuiEnvironmentBrowserTest {
             assertTrue(r.ok(), r.spec().task() + ": " + r.error());
             assertEquals(Boolean.TRUE, r.outcome().get("success"), r.spec().task() + " not solved: " + r.outcome() + " after " + r.actions());
             assertTrue(r.terminated(), r.spec().task());
+            assertEquals(1.0, r.componentSums().get("task_success"), 1e-9, r.spec().task() + " " + r.componentSums());
+            assertTrue(r.componentSums().get("subgoal_progress") > 0, r.spec().task() + " " + r.componentSums());
         }
-        List<EpisodeReport> random = new RolloutRunner(client, new RolloutOptions(4, 8))
+        List<EpisodeReport> random = new RolloutRunner(client, new RolloutOptions(4, 6))
                 .run(specs.subList(0, 12), new RandomAgent(5));
         long solvedByRandom = random.stream().filter(r -> Boolean.TRUE.equals(r.outcome().get("success"))).count();
         System.out.printf("gui-v1: oracle %d/%d solved in %d ms (%d steps); random %d/%d%n", oracle.size(), oracle.size(),

@@ -14,6 +14,7 @@ import dev.stepgym.protocol.env.Start;
 import dev.stepgym.protocol.env.Transition;
 import dev.stepgym.protocol.json.Json;
 import dev.stepgym.rewards.generic.InvalidActionSignal;
+import dev.stepgym.rewards.gui.GuiEvidence;
 import dev.stepgym.sandbox.browser.BrowserException;
 import dev.stepgym.sandbox.browser.BrowserSession;
 
@@ -31,7 +32,7 @@ import java.util.Map;
  * seed and actions give the same pages, refs and state hashes.
  */
 final class GuiEnvironment implements Environment {
-    static final String SOURCE = "env:gui";
+    static final String SOURCE = GuiEvidence.SOURCE;
     /** How long one action may wait for its element (Playwright's actionability checks). */
     private static final double ACTION_MS = 3_000;
     private static final String STATE_JS = """
@@ -91,6 +92,7 @@ final class GuiEnvironment implements Environment {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("task", task.id());
         context.put("reference", task.referenceJson());
+        context.put(GuiEvidence.SUBGOALS_DONE_AT_RESET, view.subgoalsDone());
         return new Start(observation(null), info, context);
     }
 
@@ -278,10 +280,10 @@ final class GuiEnvironment implements Environment {
         evidence.put(InvalidActionSignal.FIELD, invalid);
         evidence.put("action", a == null ? null : a.toJson());
         evidence.put("url", view.url());
-        evidence.put("subgoals_done", view.subgoalsDone());
-        evidence.put("subgoals_total", view.subgoals().size());
-        evidence.put("success", view.success());
-        evidence.put("failed", view.failed());
+        evidence.put(GuiEvidence.SUBGOALS_DONE, view.subgoalsDone());
+        evidence.put(GuiEvidence.SUBGOALS_TOTAL, view.subgoals().size());
+        evidence.put(GuiEvidence.SUCCESS, view.success());
+        evidence.put(GuiEvidence.FAILED, view.failed());
         return Transition.observed(observation(error), evidence, done, false, Map.of());
     }
 

@@ -5,6 +5,8 @@ import dev.stepgym.protocol.ToolSpec;
 import dev.stepgym.protocol.env.EnvSettings;
 import dev.stepgym.protocol.env.EnvironmentProvider;
 import dev.stepgym.rewards.generic.InvalidActionSignal;
+import dev.stepgym.rewards.gui.SubgoalProgressSignal;
+import dev.stepgym.rewards.gui.TaskSuccessSignal;
 import dev.stepgym.sandbox.browser.BrowserPoolConfig;
 
 import java.util.LinkedHashMap;
@@ -21,7 +23,8 @@ import java.util.Map;
 public final class GuiEnvironmentProvider implements EnvironmentProvider {
     public static final String ID = "gui-v1";
     public static final int MAX_STEPS = 20;
-    public static final List<String> REWARD_COMPONENTS = List.of(InvalidActionSignal.NAME);
+    public static final List<String> REWARD_COMPONENTS = List.of(SubgoalProgressSignal.NAME, TaskSuccessSignal.NAME,
+            InvalidActionSignal.NAME);
 
     private static final Map<String, Object> REF = Map.of("type", "string", "description",
             "an element's ref from the page tree, e.g. e5 for [ref=e5]");
@@ -64,16 +67,24 @@ public final class GuiEnvironmentProvider implements EnvironmentProvider {
         return SPEC;
     }
 
-    /** The invalid-action penalty (0.1, source env:gui). */
+    /**
+     * Subgoal progress from validate() (0.5), the task's success as outcome (1.0) and the invalid-action
+     * penalty (0.1, source env:gui).
+     */
     @Override
     public Map<String, Object> defaultRewardPipeline() {
-        Map<String, Object> invalid = new LinkedHashMap<>();
-        invalid.put("name", InvalidActionSignal.NAME);
-        invalid.put("weight", 0.1);
+        Map<String, Object> invalid = signal(InvalidActionSignal.NAME, 0.1);
         invalid.put("params", Map.of("source", GuiEnvironment.SOURCE));
         Map<String, Object> pipeline = new LinkedHashMap<>();
-        pipeline.put("signals", List.of(invalid));
+        pipeline.put("signals", List.of(signal(SubgoalProgressSignal.NAME, 0.5), signal(TaskSuccessSignal.NAME, 1.0), invalid));
         return pipeline;
+    }
+
+    private static Map<String, Object> signal(String name, double weight) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", name);
+        s.put("weight", weight);
+        return s;
     }
 
     @Override
