@@ -5,6 +5,8 @@
  *
  * <p>{@link dev.stepgym.rewards.progress.ProgressFeatures} declares what a step looks like to the
  * model, {@link dev.stepgym.rewards.progress.ProgressTrainer} trains and writes a versioned model
- * folder, {@link dev.stepgym.rewards.progress.ProgressModel} loads and runs it.
+ * folder, {@link dev.stepgym.rewards.progress.ProgressModel} loads and runs it (one step at a time
+ * through its micro-batcher, so concurrent episodes share forward passes), and
+ * {@link dev.stepgym.rewards.progress.ProgressModels} keeps one loaded model per folder per process.
  */
 package dev.stepgym.rewards.progress;
