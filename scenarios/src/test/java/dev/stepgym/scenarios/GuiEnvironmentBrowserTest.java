@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GuiEnvironmentBrowserTest {
     private static final String ENV = "gui-v1";
     private static final List<String> TEMPLATES = List.of("click-button", "enter-text", "form-validation", "dropdown",
-            "checkboxes", "tabs", "radio", "login", "menu", "scroll-list", "date-picker", "wizard");
+            "checkboxes", "tabs", "radio", "login", "menu", "scroll-list", "date-picker", "wizard", "click-link", "toggles",
+            "search");
     private static RunningServer server;
     private static StepGymClient client;
 

@@ -30,7 +30,7 @@ public final class GuiEnvironmentProvider implements EnvironmentProvider {
             "an element's ref from the page tree, e.g. e5 for [ref=e5]");
     private static final EnvSpec SPEC = new EnvSpec(ID,
             "MiniWoB-like web tasks (buttons, text entry, forms with validation, dropdowns, checkboxes, radios, tabs, "
-                    + "menus, a long list, a date picker, login, a two-page flow) in a real headless Chromium. The observation "
+                    + "menus, links, switches, search, a long list, a date picker, login, a two-page flow) in a real headless Chromium. The observation "
                     + "is the page's accessibility tree with element refs ([ref=e5]), the URL, the focused element and the last "
                     + "action's error; a PNG screenshot with the reset option screenshot=true. Act on refs: click(e5), "
                     + "type(e5, \"text\"), select(e7, \"option\"), check(e3), or click(x, y), scroll(dx, dy), press(\"Enter\"), back().",

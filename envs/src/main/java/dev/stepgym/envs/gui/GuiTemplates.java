@@ -21,7 +21,8 @@ public final class GuiTemplates {
                 new FormTemplates.SignUp(), new FormTemplates.Dropdown(), new FormTemplates.Checkboxes(),
                 new WidgetTemplates.Tabs(), new FormTemplates.Radio(), new FormTemplates.Login(),
                 new WidgetTemplates.Menu(), new WidgetTemplates.ScrollList(), new WidgetTemplates.DatePicker(),
-                new WidgetTemplates.Wizard())) {
+                new WidgetTemplates.Wizard(), new WidgetTemplates.ClickLink(), new WidgetTemplates.Toggles(),
+                new WidgetTemplates.Search())) {
             byId.put(t.id(), t);
         }
     }

@@ -275,4 +275,140 @@ final class WidgetTemplates {
                     }""".replace("WANTED", js(v.country)));
         }
     }
+
+    /** Links in a paragraph; follow the named one (links go nowhere: the page records the choice). */
+    static final class ClickLink implements GuiTemplate {
+        public String id() {
+            return "click-link";
+        }
+
+        private record Variant(List<String> words, String target) {
+        }
+
+        private Variant variant(long seed) {
+            SplittableRandom r = random(id(), seed);
+            List<String> words = pick(r, GuiHtml.WORDS, 4 + r.nextInt(3));
+            return new Variant(words, words.get(r.nextInt(words.size())));
+        }
+
+        public GuiTask task(long seed) {
+            Variant v = variant(seed);
+            return new GuiTask(id(), seed, "Follow the link \"" + v.target + "\".", List.of(ReferenceStep.click("link", v.target)));
+        }
+
+        public String page(long seed, Map<String, String> query) {
+            Variant v = variant(seed);
+            StringBuilder body = new StringBuilder("<h1>Reading</h1><p>See also: ");
+            v.words.forEach(w -> body.append("<a class=\"topic\" href=\"#").append(escape(w.toLowerCase())).append("\">")
+                    .append(escape(w)).append("</a> "));
+            body.append("</p><p id=\"out\"></p>");
+            return GuiHtml.page("Links", body.toString(), """
+                    let followed = null;
+                    document.querySelectorAll("a.topic").forEach(a => a.addEventListener("click", e => {
+                      e.preventDefault();
+                      if (followed === null) { followed = a.textContent; document.getElementById("out").textContent = "Reading about " + followed + "."; }
+                    }));
+                    function check() {
+                      return {subgoals: [followed === TARGET], failed: followed !== null && followed !== TARGET, state: {followed: followed}};
+                    }""".replace("TARGET", js(v.target)));
+        }
+    }
+
+    /** Settings switches; turn on exactly the named ones and Save. */
+    static final class Toggles implements GuiTemplate {
+        private static final List<String> SETTINGS = List.of("Wi-Fi", "Bluetooth", "Airplane mode", "Location", "Dark mode",
+                "Notifications");
+
+        public String id() {
+            return "toggles";
+        }
+
+        private record Variant(List<String> names, List<String> on) {
+        }
+
+        private Variant variant(long seed) {
+            SplittableRandom r = random(id(), seed);
+            List<String> names = pick(r, SETTINGS, 4);
+            List<String> on = new ArrayList<>(pick(r, names, 1 + r.nextInt(2)));
+            on.sort(java.util.Comparator.comparingInt(names::indexOf));
+            return new Variant(names, on);
+        }
+
+        public GuiTask task(long seed) {
+            Variant v = variant(seed);
+            List<ReferenceStep> reference = new ArrayList<>();
+            v.on.forEach(n -> reference.add(ReferenceStep.click("switch", n)));
+            reference.add(ReferenceStep.click("button", "Save"));
+            return new GuiTask(id(), seed, "Turn on " + String.join(" and ", v.on) + ", leave the rest off, and press Save.", reference);
+        }
+
+        public String page(long seed, Map<String, String> query) {
+            Variant v = variant(seed);
+            StringBuilder body = new StringBuilder("<h1>Settings</h1>");
+            v.names.forEach(n -> body.append("<div><button type=\"button\" role=\"switch\" aria-checked=\"false\">")
+                    .append(escape(n)).append("</button></div>"));
+            body.append("<button type=\"button\" id=\"save\">Save</button><p id=\"out\"></p>");
+            return GuiHtml.page("Settings", body.toString(), """
+                    const switches = Array.from(document.querySelectorAll("[role=switch]"));
+                    const wanted = WANTED.join("|");
+                    let saved = null;
+                    switches.forEach(s => s.addEventListener("click", () => s.setAttribute("aria-checked", String(s.getAttribute("aria-checked") !== "true"))));
+                    function on() { return switches.filter(s => s.getAttribute("aria-checked") === "true").map(s => s.textContent).join("|"); }
+                    document.getElementById("save").addEventListener("click", () => {
+                      saved = on(); document.getElementById("out").textContent = "Saved.";
+                    });
+                    function check() {
+                      return {subgoals: [on() === wanted || saved === wanted, saved === wanted], failed: false, state: {on: on(), saved: saved}};
+                    }""".replace("WANTED", GuiHtml.jsArray(v.on)));
+        }
+    }
+
+    /** A search box; search for a word, then open the named result. */
+    static final class Search implements GuiTemplate {
+        private static final List<String> KINDS = List.of("trail map", "field guide", "recipe", "history", "photo gallery");
+
+        public String id() {
+            return "search";
+        }
+
+        private record Variant(String query, List<String> results, String target) {
+        }
+
+        private Variant variant(long seed) {
+            SplittableRandom r = random(id(), seed);
+            String word = GuiHtml.WORDS.get(r.nextInt(GuiHtml.WORDS.size()));
+            List<String> results = pick(r, KINDS, 4).stream().map(k -> word + " " + k).toList();
+            return new Variant(word.toLowerCase(), results, results.get(r.nextInt(results.size())));
+        }
+
+        public GuiTask task(long seed) {
+            Variant v = variant(seed);
+            return new GuiTask(id(), seed, "Search for \"" + v.query + "\" and open the result \"" + v.target + "\".",
+                    List.of(ReferenceStep.type("Search", v.query), ReferenceStep.click("button", "Go"),
+                            ReferenceStep.click("link", v.target)));
+        }
+
+        public String page(long seed, Map<String, String> query) {
+            Variant v = variant(seed);
+            return GuiHtml.page("Search", "<h1>Search</h1><label for=\"q\">Search</label> <input id=\"q\" type=\"text\" "
+                    + "autocomplete=\"off\"> <button type=\"button\" id=\"go\">Go</button><ul id=\"results\"></ul><p id=\"out\"></p>", """
+                    const q = document.getElementById("q"), list = document.getElementById("results");
+                    let searched = null, opened = null;
+                    document.getElementById("go").addEventListener("click", () => {
+                      searched = q.value.trim().toLowerCase(); list.textContent = ""; opened = null;
+                      const hits = searched === QUERY ? RESULTS : [];
+                      if (hits.length === 0) { const li = document.createElement("li"); li.textContent = "No results."; list.appendChild(li); }
+                      hits.forEach(h => {
+                        const li = document.createElement("li"), a = document.createElement("a");
+                        a.href = "#result"; a.textContent = h;
+                        a.addEventListener("click", e => { e.preventDefault(); opened = h; document.getElementById("out").textContent = "Opened " + h + "."; });
+                        li.appendChild(a); list.appendChild(li);
+                      });
+                    });
+                    function check() {
+                      return {subgoals: [searched === QUERY, opened === TARGET], failed: opened !== null && opened !== TARGET,
+                              state: {query: q.value, searched: searched, opened: opened}};
+                    }""".replace("QUERY", js(v.query)).replace("RESULTS", GuiHtml.jsArray(v.results)).replace("TARGET", js(v.target)));
+        }
+    }
 }
