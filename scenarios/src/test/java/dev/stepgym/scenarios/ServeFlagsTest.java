@@ -14,13 +14,13 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The limit flags of {@code stepgym serve} reach the server (docs/limits.md). */
+/** The limit flags and the worker threads of {@code stepgym serve} reach the server (docs/limits.md). */
 class ServeFlagsTest {
 
     @Test
     void limitFlagsAreApplied(@TempDir Path records) throws Exception {
         try (ServeProcess server = ServeProcess.start(records, "--max-batch-steps", "2", "--max-steps-ceiling", "30",
-                "--max-reply-bytes", "100000", "--shutdown-grace-seconds", "3")) {
+                "--max-reply-bytes", "100000", "--shutdown-grace-seconds", "3", "--worker-threads", "2")) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             HttpResponse<String> ceiling = post(http, server, "/v1/episodes",
                     "{\"env\":\"counter-v1\",\"options\":{\"max_steps\":31}}");
@@ -43,6 +43,12 @@ class ServeFlagsTest {
             assertEquals(413, trajectory.statusCode(), trajectory.body());
             assertTrue(server.terminate(30, TimeUnit.SECONDS));
         }
+    }
+
+    @Test
+    void aWorkerThreadCountBelowOneIsAClearError() {
+        CliOutput run = CliOutput.bothStreams(() -> dev.stepgym.scenarios.cli.StepGymCli.execute("serve", "--port", "0", "--worker-threads", "0"));
+        assertTrue(run.exit() != 0 && run.text().contains("workerThreads must be positive: 0"), run.exit() + " " + run.text());
     }
 
     private static HttpResponse<String> post(HttpClient http, ServeProcess server, String path, String body) throws Exception {

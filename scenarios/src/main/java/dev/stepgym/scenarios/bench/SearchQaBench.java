@@ -55,7 +55,11 @@ public final class SearchQaBench {
      * searchqa as a trainer drives it: {@code episodes} concurrent episodes on one server, each on its
      * own WebSocket, reset → 10 steps → close, repeated; steps/s and step p50/p99 after the warm-up.
      */
-    public record Load(int episodes, java.time.Duration warmup, java.time.Duration measure) {
+    public record Load(int episodes, java.time.Duration warmup, java.time.Duration measure, int workerThreads) {
+        /** A load on a server with the default worker threads. */
+        public Load(int episodes, java.time.Duration warmup, java.time.Duration measure) {
+            this(episodes, warmup, measure, 0);
+        }
     }
 
     /** Latency percentiles of one measured thing, in milliseconds. */
@@ -122,7 +126,7 @@ public final class SearchQaBench {
         }
         try {
             SearchQaSocketLoad.Result r = SearchQaSocketLoad.run(new SearchQaSocketLoad.Settings(load.episodes(),
-                    load.warmup(), load.measure(), settings), out);
+                    load.warmup(), load.measure(), settings, load.workerThreads()), out);
             SearchQaSocketLoad.print(r, out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

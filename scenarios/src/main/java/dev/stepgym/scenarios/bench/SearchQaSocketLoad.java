@@ -27,8 +27,9 @@ final class SearchQaSocketLoad {
      * @param warmup    time before measuring
      * @param measure   measured time
      * @param envSettings searchqa settings of the server (e.g. {@code world=small} for a quick run)
+     * @param workerThreads the server's worker threads ({@code serve --worker-threads}); 0: its default
      */
-    record Settings(int episodes, Duration warmup, Duration measure, Map<String, String> envSettings) {
+    record Settings(int episodes, Duration warmup, Duration measure, Map<String, String> envSettings, int workerThreads) {
     }
 
     /** What one run measured: the client's figures and the server process's CPU time over the measured window. */
@@ -57,9 +58,13 @@ final class SearchQaSocketLoad {
         Path recordDir = Files.createTempDirectory("stepgym-bench-searchqa-load");
         ServerConfig config = ServerConfig.defaults().withPort(0).withRecordDir(recordDir)
                 .withScenario("bench-searchqa-load").withEnvSettings(SearchQaEnvironmentProvider.ID, settings.envSettings());
+        if (settings.workerThreads() > 0) {
+            config = config.withWorkerThreads(settings.workerThreads());
+        }
         try (RunningServer server = RunningServer.start(config, Environments.registry(config))) {
             out.printf(Locale.ROOT, "searchqa load: %d episodes, one WebSocket each, reset -> %d steps -> close, from a client"
-                            + " process of its own; warm-up %d s …%n", settings.episodes(), STEPS, settings.warmup().toSeconds());
+                            + " process of its own; server worker threads %d; warm-up %d s …%n", settings.episodes(), STEPS,
+                    config.workerThreads(), settings.warmup().toSeconds());
             // The server's CPU is sampled over the client's measured window: it starts after the warm-up.
             long[] cpu = new long[2];
             Thread sampler = new Thread(() -> {

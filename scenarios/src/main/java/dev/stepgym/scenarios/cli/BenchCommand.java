@@ -70,6 +70,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--load-seconds", defaultValue = "20", description = "load measured seconds (default: ${DEFAULT-VALUE})")
         int loadSeconds;
 
+        @Option(names = "--load-worker-threads", defaultValue = "0",
+                description = "the load server's worker threads, as serve --worker-threads (0: serve's default; default: ${DEFAULT-VALUE})")
+        int loadWorkerThreads;
+
         @Option(names = "--load-only", description = "run only the many-socket load, not the per-step latencies and embedding throughput")
         boolean loadOnly;
 
@@ -80,12 +84,14 @@ final class BenchCommand implements Runnable {
                     throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                             "--load-only needs --load-episodes of at least 1, got " + loadEpisodes);
                 }
-                SearchQaBench.runLoad(new SearchQaBench.Load(loadEpisodes, Duration.ofSeconds(loadWarmup), Duration.ofSeconds(loadSeconds)),
+                SearchQaBench.runLoad(new SearchQaBench.Load(loadEpisodes, Duration.ofSeconds(loadWarmup), Duration.ofSeconds(loadSeconds),
+                                loadWorkerThreads),
                         small ? java.util.Map.of("world", "small") : java.util.Map.of(), System.out);
                 return 0;
             }
             SearchQaBench.run(new SearchQaBench.Settings(queries, embedTexts, batch, threads, small,
-                    new SearchQaBench.Load(loadEpisodes, Duration.ofSeconds(loadWarmup), Duration.ofSeconds(loadSeconds))), System.out);
+                    new SearchQaBench.Load(loadEpisodes, Duration.ofSeconds(loadWarmup), Duration.ofSeconds(loadSeconds), loadWorkerThreads)),
+                    System.out);
             return 0;
         }
     }

@@ -104,11 +104,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "a setting for one environment, e.g. shop-v1.products=20000 (repeatable)")
     List<String> envSettings = List.of();
 
+    @Option(names = "--worker-threads", description = "threads running environment steps off the event loop (default: max(16, 8 x cores) = "
+            + "${DEFAULT-VALUE}; fewer give CPU-bound environments such as shop and searchqa a tighter p99, more let"
+            + " environments that wait on processes, such as code-v1, run more steps at once)")
+    int workerThreads = ServerConfig.defaults().workerThreads();
+
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
         ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withRecordDir(recordDir)
                 .withLeaseSeconds(leaseSeconds).withDefaultCapacity(capacity).withMaxBodyBytes(maxBodyBytes)
-                .withAllowPrivileged(allowPrivileged)
+                .withAllowPrivileged(allowPrivileged).withWorkerThreads(workerThreads)
                 .withLimits(limits -> limits.withMaxBatchSteps(maxBatchSteps).withMaxStepsCeiling(maxStepsCeiling)
                         .withMaxReplyBytes(maxReplyBytes).withMaxInFlightPerSocket(maxInFlightPerSocket)
                         .withSocketWriteQueueBytes(socketWriteQueueBytes).withSocketDrainSeconds(socketDrainSeconds)
