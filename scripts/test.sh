@@ -6,7 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/setup.sh"
 stepgym_require java mvn
 stepgym_ensure_pyright "$root"
-stepgym_ensure_chromium
+stepgym_ensure_browser_pool   # Debian's Chromium, and Node new enough for Playwright's driver (gui-v1)
 stepgym_ensure_python_packages
 cd "$root"
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
