@@ -34,10 +34,10 @@ public final class SearchQaStore implements AutoCloseable {
     static final int REMEMBERED_QUERIES = 4_096;
 
     private final Bm25Retriever bm25;
-    private final java.util.Map<RetrieverKind, CachingRetriever> remembered = new java.util.EnumMap<>(RetrieverKind.class);
+    private final java.util.Map<RetrieverKind, CachingRetriever> remembered = new java.util.concurrent.ConcurrentHashMap<>();
     private DenseRetriever dense;
     private HybridRetriever hybrid;
-    private boolean closed;
+    private volatile boolean closed;   // read without the lock by retriever()
     private java.util.concurrent.CompletableFuture<Integer> evidenceVectors;
 
     SearchQaStore(Corpus corpus, SearchQaSettings settings) {
@@ -71,7 +71,8 @@ public final class SearchQaStore implements AutoCloseable {
      * The retriever of a kind, built on first use, behind a memory of its last
      * {@value #REMEMBERED_QUERIES} queries ({@link CachingRetriever}): episodes repeat queries.
      */
-    public synchronized Retriever retriever(RetrieverKind kind) {
+    public Retriever retriever(RetrieverKind kind) {
+        // Called on every search step of every episode: a concurrent map, not the store's lock.
         requireOpen();
         return remembered.computeIfAbsent(kind, k -> new CachingRetriever(switch (k) {
             case BM25 -> bm25;
@@ -150,7 +151,7 @@ public final class SearchQaStore implements AutoCloseable {
     }
 
     /** Forgets every retriever's remembered queries (not the embeddings): the next searches run the index. */
-    public synchronized void forgetQueries() {
+    public void forgetQueries() {
         remembered.values().forEach(CachingRetriever::forget);
     }
 
