@@ -1,6 +1,5 @@
 package dev.stepgym.envs.gui;
 
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaSnapshotMode;
 import com.microsoft.playwright.options.LoadState;
@@ -33,8 +32,6 @@ import java.util.Map;
  */
 final class GuiEnvironment implements Environment {
     static final String SOURCE = GuiEvidence.SOURCE;
-    /** How long one action may wait for its element (Playwright's actionability checks). */
-    private static final double ACTION_MS = 3_000;
     private static final String STATE_JS = """
             () => {
               const e = document.activeElement;
@@ -49,14 +46,6 @@ final class GuiEnvironment implements Environment {
               try { check = window.stepgym && window.stepgym.check ? window.stepgym.check() : null; } catch (x) { check = null; }
               return JSON.stringify({focused: focused, check: check});
             }""";
-    private static final String EDITABLE_JS = """
-            e => e.isContentEditable || e.tagName === "TEXTAREA" || (e.tagName === "INPUT"
-                && ["text", "password", "email", "search", "tel", "url", "number", ""].includes(e.getAttribute("type") || ""))""";
-    private static final String CHECKABLE_JS = """
-            e => (e.tagName === "INPUT" && (e.type === "checkbox" || e.type === "radio"))
-                || ["checkbox", "radio", "switch", "menuitemcheckbox", "menuitemradio"].includes(e.getAttribute("role"))""";
-    private static final String OPTIONS_JS = "e => e.tagName === 'SELECT' ? Array.from(e.options).map(o => o.label + '\\n' + o.value) : null";
-
     private final GuiEnvironmentFactory factory;
     private BrowserSession session;
     private GuiTask task;
@@ -160,17 +149,18 @@ final class GuiEnvironment implements Environment {
 
     /** Runs one action and looks at the page, in one call on the browser's thread. */
     private Run runOnPage(GuiAction a, int depthBefore) {
-        String taskPrefix = factory.origin() + "/web/" + GuiEnvironmentProvider.ID + "/";
+        String origin = factory.origin();
         try {
             return session.call(page -> {
                 String before = page.url();
-                String error = act(page, a);
+                String error = PageActions.act(page, a);
                 int d = depthBefore;
                 String after = page.url();
-                if (!after.startsWith(taskPrefix)) {
+                if (!after.startsWith(origin) || !task.within(after.substring(origin.length()))) {
                     error = "navigation away from the task is not allowed (" + GuiAction.abbreviate(after) + "); went back to the task page";
                     page.goBack();
-                    if (!page.url().startsWith(taskPrefix)) {
+                    String back = page.url();
+                    if (!back.startsWith(origin) || !task.within(back.substring(origin.length()))) {
                         page.navigate(before);
                     }
                 } else if (a.verb().equals(GuiAction.BACK)) {
@@ -188,61 +178,6 @@ final class GuiEnvironment implements Environment {
             PageView v = session.call(this::look);
             return new Run(v, depthBefore, a.verb() + " failed: " + e.getMessage());
         }
-    }
-
-    /** On the browser thread: carries out the action; returns why it was refused before it touched the page, else null. */
-    private static String act(Page page, GuiAction a) {
-        Locator target = a.ref() == null ? null : page.locator("aria-ref=" + a.ref());
-        if (target != null && target.count() == 0) {
-            return "the element [ref=" + a.ref() + "] is no longer on the page";
-        }
-        switch (a.verb()) {
-            case GuiAction.CLICK -> {
-                if (target != null) {
-                    target.click(new Locator.ClickOptions().setTimeout(ACTION_MS));
-                } else {
-                    var size = page.viewportSize();
-                    if (a.x() >= size.width || a.y() >= size.height) {
-                        return "(" + a.x() + ", " + a.y() + ") is outside the " + size.width + "x" + size.height + " viewport";
-                    }
-                    page.mouse().click(a.x(), a.y());
-                }
-            }
-            case GuiAction.TYPE -> {
-                if (!Boolean.TRUE.equals(target.evaluate(EDITABLE_JS))) {
-                    return "[ref=" + a.ref() + "] is not a text field; type() needs a textbox";
-                }
-                target.fill(a.text(), new Locator.FillOptions().setTimeout(ACTION_MS));
-            }
-            case GuiAction.SELECT -> {
-                Object options = target.evaluate(OPTIONS_JS);
-                if (!(options instanceof List<?> list)) {
-                    return "[ref=" + a.ref() + "] is not a list to select from; select() needs a combobox";
-                }
-                List<String> labels = new ArrayList<>();
-                boolean found = false;
-                for (Object o : list) {
-                    String[] labelValue = String.valueOf(o).split("\n", 2);
-                    labels.add(labelValue[0]);
-                    found |= labelValue[0].equals(a.text()) || (labelValue.length > 1 && labelValue[1].equals(a.text()));
-                }
-                if (!found) {
-                    return "'" + GuiAction.abbreviate(a.text()) + "' is not an option of [ref=" + a.ref() + "]; options: " + labels;
-                }
-                target.selectOption(a.text(), new Locator.SelectOptionOptions().setTimeout(ACTION_MS));
-            }
-            case GuiAction.CHECK -> {
-                if (!Boolean.TRUE.equals(target.evaluate(CHECKABLE_JS))) {
-                    return "[ref=" + a.ref() + "] is not a checkbox or radio button; use click()";
-                }
-                target.check(new Locator.CheckOptions().setTimeout(ACTION_MS));
-            }
-            case GuiAction.SCROLL -> page.evaluate("([dx, dy]) => window.scrollBy(dx, dy)", List.of(a.x(), a.y()));
-            case GuiAction.PRESS -> page.keyboard().press(a.text());
-            case GuiAction.BACK -> page.goBack();
-            default -> throw new IllegalStateException("unknown verb " + a.verb());
-        }
-        return null;
     }
 
     /** On the browser thread: one look at the page. */

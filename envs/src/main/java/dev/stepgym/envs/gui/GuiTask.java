@@ -25,6 +25,14 @@ public record GuiTask(String template, long seed, String instruction, List<Refer
         return "/web/" + GuiEnvironmentProvider.ID + "/" + template + "?seed=" + seed;
     }
 
+    /**
+     * True when a page at this path (and query) belongs to the task: the agent may go there. Other
+     * pages of the server (another env's, the API) are away from the task, and the step is refused.
+     */
+    public boolean within(String pathAndQuery) {
+        return pathAndQuery.startsWith("/web/" + GuiEnvironmentProvider.ID + "/");
+    }
+
     public List<Map<String, Object>> referenceJson() {
         return reference.stream().map(ReferenceStep::toJson).toList();
     }

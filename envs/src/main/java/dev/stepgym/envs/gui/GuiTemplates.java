@@ -15,6 +15,8 @@ public final class GuiTemplates {
     private static final int TASKS_PER_TEMPLATE = 10;
 
     private final Map<String, GuiTemplate> byId = new LinkedHashMap<>();
+    /** Templates reachable by task id only: in no split and never picked by a seed. */
+    private final Map<String, GuiTemplate> hidden = new LinkedHashMap<>();
 
     public GuiTemplates() {
         for (GuiTemplate t : List.of(new FormTemplates.ClickButton(), new FormTemplates.EnterText(),
@@ -25,6 +27,9 @@ public final class GuiTemplates {
                 new WidgetTemplates.Search())) {
             byId.put(t.id(), t);
         }
+        for (GuiTemplate t : FaultTemplates.all()) {
+            hidden.put(t.id(), t);
+        }
     }
 
     public List<String> ids() {
@@ -32,7 +37,7 @@ public final class GuiTemplates {
     }
 
     public GuiTemplate template(String id) {
-        GuiTemplate t = byId.get(id);
+        GuiTemplate t = byId.containsKey(id) ? byId.get(id) : hidden.get(id);
         if (t == null) {
             throw new StepGymException(ErrorCode.BAD_REQUEST, "unknown gui-v1 template '" + id + "'; templates: " + ids());
         }
