@@ -80,7 +80,7 @@ final class GuiEnvironment implements Environment {
         }
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("task", task.id());
-        context.put("reference", task.referenceJson());
+        context.put(GuiEvidence.REFERENCE, task.referenceJson());
         context.put(GuiEvidence.SUBGOALS_DONE_AT_RESET, view.subgoalsDone());
         return new Start(observation(null), info, context);
     }
@@ -99,7 +99,7 @@ final class GuiEnvironment implements Environment {
         });
         int replayDepth = 0;
         for (GuiAction a : applied) {
-            Run run = runOnPage(a, replayDepth);
+            Run run = runOnPage(a, replayDepth, false);
             replayDepth = run.depth;
             v = run.view;
         }
@@ -128,7 +128,7 @@ final class GuiEnvironment implements Environment {
         }
         Run run;
         try {
-            run = runOnPage(a, depth);
+            run = runOnPage(a, depth, true);
         } catch (BrowserException e) {
             if (!e.kind().sessionLost()) {
                 throw e;
@@ -140,18 +140,22 @@ final class GuiEnvironment implements Environment {
         applied.add(a);
         depth = run.depth;
         view = run.view;
-        return transition(a, run.error, run.error != null);
+        return transition(a, run.error, run.error != null, run.geometry);
     }
 
-    /** An action's result: the page after it, the back() depth, and why it was refused (null when it was fine). */
-    private record Run(PageView view, int depth, String error) {
+    /**
+     * An action's result: the page after it, the back() depth, why it was refused (null when it was
+     * fine), and where it landed against the reference's targets (measured on live steps only).
+     */
+    private record Run(PageView view, int depth, String error, ActionGeometry geometry) {
     }
 
     /** Runs one action and looks at the page, in one call on the browser's thread. */
-    private Run runOnPage(GuiAction a, int depthBefore) {
+    private Run runOnPage(GuiAction a, int depthBefore, boolean measure) {
         String origin = factory.origin();
         try {
             return session.call(page -> {
+                ActionGeometry geometry = measure ? ActionGeometry.measure(page, a, task.reference()) : ActionGeometry.NONE;
                 String before = page.url();
                 String error = PageActions.act(page, a);
                 int d = depthBefore;
@@ -168,7 +172,7 @@ final class GuiEnvironment implements Environment {
                 } else if (!after.equals(before)) {
                     d++;
                 }
-                return new Run(look(page), d, error);
+                return new Run(look(page), d, error, geometry);
             });
         } catch (BrowserException e) {
             if (e.kind() != BrowserException.Kind.ACTION_FAILED) {
@@ -176,7 +180,7 @@ final class GuiEnvironment implements Environment {
             }
             // A Playwright error of the action (an element that is covered, disabled or gone): the page goes on.
             PageView v = session.call(this::look);
-            return new Run(v, depthBefore, a.verb() + " failed: " + e.getMessage());
+            return new Run(v, depthBefore, a.verb() + " failed: " + e.getMessage(), ActionGeometry.NONE);
         }
     }
 
@@ -209,11 +213,17 @@ final class GuiEnvironment implements Environment {
     }
 
     private Transition transition(GuiAction a, String error, boolean invalid) {
+        return transition(a, error, invalid, ActionGeometry.NONE);
+    }
+
+    private Transition transition(GuiAction a, String error, boolean invalid, ActionGeometry geometry) {
         boolean done = view.success() || view.failed();
         ended |= done;
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put(InvalidActionSignal.FIELD, invalid);
-        evidence.put("action", a == null ? null : a.toJson());
+        evidence.put(GuiEvidence.ACTION, a == null ? null : a.toJson());
+        evidence.put(GuiEvidence.ACTION_POINT, geometry.point());
+        evidence.put(GuiEvidence.REFERENCE_BOXES, geometry.referenceBoxes());
         evidence.put("url", view.url());
         evidence.put(GuiEvidence.SUBGOALS_DONE, view.subgoalsDone());
         evidence.put(GuiEvidence.SUBGOALS_TOTAL, view.subgoals().size());

@@ -5,6 +5,7 @@ import dev.stepgym.protocol.ToolSpec;
 import dev.stepgym.protocol.env.EnvSettings;
 import dev.stepgym.protocol.env.EnvironmentProvider;
 import dev.stepgym.rewards.generic.InvalidActionSignal;
+import dev.stepgym.rewards.gui.ReferenceMatchSignal;
 import dev.stepgym.rewards.gui.SubgoalProgressSignal;
 import dev.stepgym.rewards.gui.TaskSuccessSignal;
 import dev.stepgym.sandbox.browser.BrowserPoolConfig;
@@ -68,15 +69,16 @@ public final class GuiEnvironmentProvider implements EnvironmentProvider {
     }
 
     /**
-     * Subgoal progress from validate() (0.5), the task's success as outcome (1.0) and the invalid-action
-     * penalty (0.1, source env:gui).
+     * Subgoal progress from validate() (0.5), BTL-UI's rule match against the reference trajectory (0.2),
+     * the task's success as outcome (1.0) and the invalid-action penalty (0.1, source env:gui).
      */
     @Override
     public Map<String, Object> defaultRewardPipeline() {
         Map<String, Object> invalid = signal(InvalidActionSignal.NAME, 0.1);
         invalid.put("params", Map.of("source", GuiEnvironment.SOURCE));
         Map<String, Object> pipeline = new LinkedHashMap<>();
-        pipeline.put("signals", List.of(signal(SubgoalProgressSignal.NAME, 0.5), signal(TaskSuccessSignal.NAME, 1.0), invalid));
+        pipeline.put("signals", List.of(signal(SubgoalProgressSignal.NAME, 0.5), signal(ReferenceMatchSignal.NAME, 0.2),
+                signal(TaskSuccessSignal.NAME, 1.0), invalid));
         return pipeline;
     }
 

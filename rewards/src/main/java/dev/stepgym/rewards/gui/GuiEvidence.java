@@ -10,6 +10,20 @@ public final class GuiEvidence {
     public static final String SUCCESS = "success";
     /** Evidence: the task failed (e.g. the wrong button), which ends the episode. */
     public static final String FAILED = "failed";
+    /** Evidence: the action as carried out ({@code type}, and {@code text} or {@code option} when it has one), or null. */
+    public static final String ACTION = "action";
+    /**
+     * Evidence: where the action landed, {@code [x, y]} in viewport pixels before it ran (a click's
+     * point, or the centre of the element acted on), or null for actions without a point.
+     */
+    public static final String ACTION_POINT = "action_point";
+    /**
+     * Evidence: one entry per reference step, the box {@code [x1, y1, x2, y2]} of its target on the page
+     * before the action, measured for the steps of the action's type; null where not measured or not visible.
+     */
+    public static final String REFERENCE_BOXES = "reference_boxes";
+    /** Context: the task's reference trajectory, steps of {@code action}, {@code role}, {@code name}, {@code value}. */
+    public static final String REFERENCE = "reference";
     /** Context: subgoals already satisfied on the task's first page. */
     public static final String SUBGOALS_DONE_AT_RESET = "subgoals_done_at_reset";
     public static final String SOURCE = "env:gui";

@@ -48,4 +48,76 @@ class GuiSignalsTest {
         assertEquals(0.5, v.get("subgoal_progress"), 1e-12);
         assertEquals(0.0, v.get("task_success"));
     }
+
+    private static EpisodeRewards matching(Map<String, Object> context) {
+        return RewardPipeline.of(PipelineConfig.parse(Map.of("signals", List.of(Map.of("name", "reference_match"))), "test"))
+                .episode(context);
+    }
+
+    private static final List<Map<String, Object>> REFERENCE = List.of(
+            Map.of("action", "click", "role", "button", "name", "Actions"),
+            Map.of("action", "type", "role", "textbox", "name", "Name", "value", "Alice Smith"),
+            Map.of("action", "select", "role", "combobox", "name", "Colour", "value", "Red"));
+
+    /** A step's evidence: the action, where it landed, and the reference targets' boxes before it. */
+    private static Map<String, Object> acted(Map<String, Object> action, List<Double> point, List<?> boxes) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("invalid_action", false);
+        e.put("action", action);
+        e.put("action_point", point);
+        e.put("reference_boxes", boxes);
+        return e;
+    }
+
+    private static double match(EpisodeRewards rewards, Map<String, Object> evidence) {
+        return values(rewards.score(evidence).join()).get("reference_match");
+    }
+
+    @Test
+    void aStepMatchesWhenItHasTheDueStepsTypeAndLandsStrictlyInsideItsTarget() {
+        EpisodeRewards rewards = matching(Map.of("reference", REFERENCE));
+        List<Double> button = List.of(10.0, 20.0, 110.0, 50.0);
+        // On the box's edge is outside (BTL-UI's strict inequality); the due step stays the first.
+        assertEquals(0.0, match(rewards, acted(Map.of("type", "click", "ref", "e3"), List.of(10.0, 35.0), java.util.Arrays.asList(button, null, null))));
+        // The right type of action elsewhere on the page: no match either.
+        assertEquals(0.0, match(rewards, acted(Map.of("type", "click", "x", 300, "y", 35), List.of(300.0, 35.0), java.util.Arrays.asList(button, null, null))));
+        assertEquals(1.0, match(rewards, acted(Map.of("type", "click", "ref", "e3"), List.of(60.0, 35.0), java.util.Arrays.asList(button, null, null))));
+        // Now the type step is due: half the tokens of "alice smith" still pass (F1 2/3 >= 0.5).
+        List<Double> field = List.of(10.0, 60.0, 210.0, 90.0);
+        assertEquals(0.0, match(rewards, acted(Map.of("type", "click", "ref", "e5"), List.of(60.0, 75.0), java.util.Arrays.asList(null, null, null))),
+                "a click is not a type action");
+        assertEquals(1.0, match(rewards, acted(Map.of("type", "type", "ref", "e5", "text", "ALICE"), List.of(60.0, 75.0),
+                java.util.Arrays.asList(null, field, null))));
+        List<Double> list = List.of(10.0, 100.0, 210.0, 130.0);
+        assertEquals(0.0, match(rewards, acted(Map.of("type", "select", "ref", "e7", "option", "Blue"), List.of(60.0, 115.0),
+                java.util.Arrays.asList(null, null, list))), "the wrong option");
+        assertEquals(1.0, match(rewards, acted(Map.of("type", "select", "ref", "e7", "option", "red"), List.of(60.0, 115.0),
+                java.util.Arrays.asList(null, null, list))));
+        // The reference is done: nothing more can match.
+        assertEquals(0.0, match(rewards, acted(Map.of("type", "click", "ref", "e3"), List.of(60.0, 35.0), java.util.Arrays.asList(button, null, null))));
+    }
+
+    @Test
+    void typedTextBelowHalfTheTokensAnInvalidActionAndAHiddenTargetDoNotMatch() {
+        EpisodeRewards rewards = matching(Map.of("reference", List.of(REFERENCE.get(1))));
+        List<Double> field = List.of(10.0, 60.0, 210.0, 90.0);
+        assertEquals(0.0, match(rewards, acted(Map.of("type", "type", "ref", "e5", "text", "bob jones"), List.of(60.0, 75.0), List.of(field))));
+        Map<String, Object> refused = acted(Map.of("type", "type", "ref", "e5", "text", "alice smith"), List.of(60.0, 75.0), List.of(field));
+        refused.put("invalid_action", true);
+        assertEquals(0.0, match(rewards, refused));
+        assertEquals(0.0, match(rewards, acted(Map.of("type", "type", "ref", "e5", "text", "alice smith"), List.of(60.0, 75.0),
+                java.util.Arrays.asList((Object) null))), "a target that is not visible has no box");
+        assertEquals(1.0, match(rewards, acted(Map.of("type", "type", "ref", "e5", "text", "alice smith"), List.of(60.0, 75.0), List.of(field))));
+        EpisodeRewards keys = matching(Map.of("reference", List.of(Map.of("action", "press", "role", "textbox", "name", "Query", "value", "Enter"))));
+        assertEquals(0.0, match(keys, acted(Map.of("type", "press", "key", "Tab"), null, List.of())));
+        assertEquals(1.0, match(keys, acted(Map.of("type", "press", "key", "Enter"), null, List.of())), "press needs the same key, no point");
+        assertEquals(2.0 / 3, ReferenceMatchSignal.setF1("Alice", "alice smith"), 1e-12);
+        assertEquals(0.0, ReferenceMatchSignal.setF1("", "alice"));
+    }
+
+    @Test
+    void withoutAReferenceInTheContextThereIsNoComponent() {
+        EpisodeRewards rewards = matching(Map.of());
+        assertEquals(Map.of(), values(rewards.score(acted(Map.of("type", "click", "ref", "e3"), List.of(1.0, 1.0), List.of())).join()));
+    }
 }
