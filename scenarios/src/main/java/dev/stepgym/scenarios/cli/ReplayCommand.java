@@ -52,7 +52,9 @@ final class ReplayCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Re-execute every recorded episode on a fresh environment (same version, task, seed, options and "
                     + "reward pipeline; forks from their parent's prefix) and report every mismatch in observation, state "
-                    + "hash, reward components or flags as file, step, field, expected and got. Exits 1 on any mismatch.")
+                    + "hash, reward components or flags as file, step, field, expected and got. Exits 1 on any mismatch. "
+                    + "Environments that open the server's own web pages in a browser (gui-v1) get them from a loopback "
+                    + "page server this command starts.")
     static final class Verify implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "IN_DIR", description = "recorded trajectories (*.jsonl, searched recursively)")
         Path in;

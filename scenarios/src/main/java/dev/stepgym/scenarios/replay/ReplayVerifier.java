@@ -15,6 +15,7 @@ import dev.stepgym.protocol.env.EnvironmentRegistry;
 import dev.stepgym.protocol.env.ResetRequest;
 import dev.stepgym.protocol.env.StateHash;
 import dev.stepgym.protocol.env.TimeLimit;
+import dev.stepgym.protocol.env.WebPages;
 import dev.stepgym.protocol.env.Transition;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +26,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +39,11 @@ import java.util.stream.Stream;
 public final class ReplayVerifier implements AutoCloseable {
     private final EnvironmentRegistry registry;
     private final Map<String, Map<String, String>> settings;
-    private final Map<String, EnvironmentFactory> factories = new LinkedHashMap<>();
+    private final Map<String, EnvironmentFactory> factories = new ConcurrentHashMap<>();
+    /** Plain factories opened only to serve another environment's pages (env id → factory). */
+    private final Map<String, EnvironmentFactory> pageFactories = new ConcurrentHashMap<>();
+    /** Started for the first environment that has web pages: it plays the server those pages come from. */
+    private PageServer pageServer;
 
     /**
      * @param registry the environments as discovered, without a reward layer: each episode gets the
@@ -145,7 +152,11 @@ public final class ReplayVerifier implements AutoCloseable {
                 provider = RewardLayer.defaults().with(h.env(), PipelineConfig.parse(h.rewardPipeline(), "header of " + h.episodeId()))
                         .wrap(provider);
             }
-            return provider.open(settings.getOrDefault(h.env(), Map.of()));
+            EnvironmentFactory opened = provider.open(settings.getOrDefault(h.env(), Map.of()));
+            if (opened.webPages().isPresent()) {
+                opened.serverListening(pageServer().origin());
+            }
+            return opened;
         });
         EnvSpec spec = factory.spec();
         Map<String, Object> options = new LinkedHashMap<>(h.options());
@@ -156,6 +167,31 @@ public final class ReplayVerifier implements AutoCloseable {
         Environment env = new TimeLimit(factory.newEpisode(), maxSteps);
         env.reset(new ResetRequest(h.seed(), h.task(), options, privileged));
         return env;
+    }
+
+    /**
+     * The loopback server for environments whose episodes open their own pages in a browser (gui-v1):
+     * the recording server served them; here this one does, under the same {@code /web/{env-id}/} paths,
+     * from a factory of that environment (the one replaying, or a plain one opened for its pages).
+     */
+    private synchronized PageServer pageServer() {
+        if (pageServer == null) {
+            pageServer = new PageServer(this::pagesOf);
+        }
+        return pageServer;
+    }
+
+    private Optional<WebPages> pagesOf(String envId) {
+        for (EnvironmentFactory f : factories.values()) {
+            if (f.spec().id().equals(envId)) {
+                return f.webPages();
+            }
+        }
+        if (!registry.ids().contains(envId)) {
+            return Optional.empty();
+        }
+        return pageFactories.computeIfAbsent(envId, id -> registry.provider(id).open(settings.getOrDefault(id, Map.of())))
+                .webPages();
     }
 
     private static void compare(String file, TrajectoryRecord.StepLine want, Transition got, String stateHash, List<Mismatch> out) {
@@ -198,5 +234,11 @@ public final class ReplayVerifier implements AutoCloseable {
     @Override
     public void close() {
         factories.values().forEach(EnvironmentFactory::close);
+        pageFactories.values().forEach(EnvironmentFactory::close);
+        synchronized (this) {
+            if (pageServer != null) {
+                pageServer.close();
+            }
+        }
     }
 }
