@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One gui-v1 episode: one {@link BrowserSession} of the factory's pool, on the task's page. Every step
@@ -136,6 +137,9 @@ final class GuiEnvironment implements Environment {
             // The page hung or crashed (or its browser died): rebuild it without this action.
             view = rebuild();
             return transition(a, e.getMessage().replace("reset the session", "the task page was reloaded and the earlier actions replayed"), true);
+        } catch (PageStopped e) {
+            view = rebuild();
+            return transition(a, e.getMessage(), true);
         }
         applied.add(a);
         depth = run.depth;
@@ -150,14 +154,26 @@ final class GuiEnvironment implements Environment {
     private record Run(PageView view, int depth, String error, ActionGeometry geometry) {
     }
 
+    /**
+     * The page stopped answering Playwright after an action (a script that never returns keeps the
+     * renderer busy: Playwright's own timeout fires before the pool's): the page is rebuilt as after a crash.
+     */
+    private static final class PageStopped extends RuntimeException {
+        PageStopped(String why) {
+            super(why, null, false, false);
+        }
+    }
+
     /** Runs one action and looks at the page, in one call on the browser's thread. */
     private Run runOnPage(GuiAction a, int depthBefore, boolean measure) {
         String origin = factory.origin();
+        AtomicBoolean acted = new AtomicBoolean();
         try {
             return session.call(page -> {
                 ActionGeometry geometry = measure ? ActionGeometry.measure(page, a, task.reference()) : ActionGeometry.NONE;
                 String before = page.url();
                 String error = PageActions.act(page, a);
+                acted.set(true);
                 int d = depthBefore;
                 String after = page.url();
                 if (!after.startsWith(origin) || !task.within(after.substring(origin.length()))) {
@@ -178,8 +194,22 @@ final class GuiEnvironment implements Environment {
             if (e.kind() != BrowserException.Kind.ACTION_FAILED) {
                 throw e;
             }
+            String stopped = "the page stopped answering after " + a.verb() + " (" + e.getMessage()
+                    + "); the task page was reloaded and the earlier actions replayed";
+            if (acted.get()) {
+                // The action went through and the look after it failed: the page no longer answers.
+                throw new PageStopped(stopped);
+            }
             // A Playwright error of the action (an element that is covered, disabled or gone): the page goes on.
-            PageView v = session.call(this::look);
+            PageView v;
+            try {
+                v = session.call(this::look);
+            } catch (BrowserException again) {
+                if (again.kind() != BrowserException.Kind.ACTION_FAILED && !again.kind().sessionLost()) {
+                    throw again;
+                }
+                throw new PageStopped(stopped);
+            }
             return new Run(v, depthBefore, a.verb() + " failed: " + e.getMessage(), ActionGeometry.NONE);
         }
     }
