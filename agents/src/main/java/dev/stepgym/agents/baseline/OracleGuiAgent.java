@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * Solves {@code gui-v1} tasks by following the reference trajectory of the privileged reset info
  * ({@code info.reference}: steps naming their target by ARIA role and accessible name). At each step it
  * finds the target's ref in the observation's accessibility tree and acts on it with a tool call
- * ({@code click}, {@code type}, {@code select}, {@code check}). A target not on the page yet (a page
+ * ({@code click}, {@code type}, {@code select}, {@code check}, {@code drag} from one named element onto
+ * another; {@code press} needs no target: the step before focused it). A target not on the page yet (a page
  * still changing) gets a harmless {@code scroll(0, 0)} and is looked for again.
  */
 public final class OracleGuiAgent implements Agent {
@@ -61,20 +62,33 @@ public final class OracleGuiAgent implements Agent {
                 return Action.tool("scroll", Map.of("dx", 0, "dy", 0));
             }
             Map<?, ?> step = reference.get(next);
+            String action = String.valueOf(step.get("action"));
+            if (action.equals("press")) {
+                next++;
+                return Action.tool("press", Map.of("key", step.get("value")));
+            }
             String tree = observation.data().get("snapshot") instanceof String s ? s : observation.text();
             String ref = findRef(tree, String.valueOf(step.get("role")), String.valueOf(step.get("name")));
-            if (ref == null) {
+            String to = action.equals("drag") ? findRef(tree, String.valueOf(step.get("to_role")), String.valueOf(step.get("to_name"))) : null;
+            if (ref == null || action.equals("drag") && to == null) {
                 return Action.tool("scroll", Map.of("dx", 0, "dy", 0));
             }
             next++;
             Map<String, Object> args = new LinkedHashMap<>();
-            args.put("ref", ref);
-            String action = String.valueOf(step.get("action"));
             switch (action) {
-                case "type" -> args.put("text", step.get("value"));
-                case "select" -> args.put("option", step.get("value"));
-                default -> {
+                case "type" -> {
+                    args.put("ref", ref);
+                    args.put("text", step.get("value"));
                 }
+                case "select" -> {
+                    args.put("ref", ref);
+                    args.put("option", step.get("value"));
+                }
+                case "drag" -> {
+                    args.put("from", ref);
+                    args.put("to", to);
+                }
+                default -> args.put("ref", ref);
             }
             return Action.tool(action, args);
         }

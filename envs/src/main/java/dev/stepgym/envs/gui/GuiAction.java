@@ -12,19 +12,20 @@ import java.util.regex.Pattern;
 /**
  * A parsed gui-v1 action. Text form: {@code click(e5)}, {@code click(120, 40)}, {@code type(e5, "alice")},
  * {@code select(e7, "Red")}, {@code check(e3)}, {@code scroll(0, 300)}, {@code press("Enter")},
- * {@code back()}; the same as tool calls ({@code {"tool":"type","arguments":{"ref":"e5","text":"alice"}}}).
+ * {@code back()}, {@code drag(e4, e9)} (press on e4, move onto e9, release); the same as tool calls
+ * ({@code {"tool":"type","arguments":{"ref":"e5","text":"alice"}}}, {@code {"tool":"drag","arguments":{"from":"e4","to":"e9"}}}).
  * Refs and coordinates are checked against the page when the action runs; here only the form.
  *
  * @param verb what to do
- * @param ref  the target element's ref (click by ref, type, select, check), else null
+ * @param ref  the target element's ref (click by ref, type, select, check), drag's source, else null
  * @param x    click x or scroll dx
  * @param y    click y or scroll dy
- * @param text the text to type, the option to select or the key to press, else null
+ * @param text the text to type, the option to select, the key to press or the ref drag drops onto, else null
  */
 record GuiAction(String verb, String ref, int x, int y, String text) {
     static final String CLICK = "click", TYPE = "type", SELECT = "select", CHECK = "check", SCROLL = "scroll",
-            PRESS = "press", BACK = "back";
-    static final List<String> VERBS = List.of(CLICK, TYPE, SELECT, CHECK, SCROLL, PRESS, BACK);
+            PRESS = "press", BACK = "back", DRAG = "drag";
+    static final List<String> VERBS = List.of(CLICK, TYPE, SELECT, CHECK, SCROLL, PRESS, BACK, DRAG);
     /** Longest text one type() may enter. */
     static final int MAX_TEXT = 500;
     static final int MAX_SCROLL = 10_000;
@@ -52,7 +53,9 @@ record GuiAction(String verb, String ref, int x, int y, String text) {
             m.put(verb.equals(SCROLL) ? "dx" : "x", x);
             m.put(verb.equals(SCROLL) ? "dy" : "y", y);
         }
-        if (text != null) {
+        if (verb.equals(DRAG)) {
+            m.put("to", text);
+        } else if (text != null) {
             m.put(verb.equals(PRESS) ? "key" : verb.equals(SELECT) ? "option" : "text", text);
         }
         return m;
@@ -67,7 +70,7 @@ record GuiAction(String verb, String ref, int x, int y, String text) {
             java.util.regex.Matcher m = CALL.matcher(raw);
             if (!m.matches()) {
                 return Parsed.error("not an action: '" + abbreviate(raw) + "'; write e.g. click(e5), type(e5, \"text\"), "
-                        + "select(e7, \"option\"), check(e3), click(120, 40), scroll(0, 300), press(\"Enter\"), back()");
+                        + "select(e7, \"option\"), check(e3), click(120, 40), scroll(0, 300), press(\"Enter\"), back(), drag(e4, e9)");
             }
             List<String> args;
             try {
@@ -98,12 +101,21 @@ record GuiAction(String verb, String ref, int x, int y, String text) {
                 case SCROLL -> new GuiAction(SCROLL, null, a.integer("dx", 0, -MAX_SCROLL, MAX_SCROLL),
                         a.integer("dy", 1, -MAX_SCROLL, MAX_SCROLL), null);
                 case PRESS -> new GuiAction(PRESS, null, 0, 0, a.key());
+                case DRAG -> drag(a.ref("from", 0), a.ref("to", 1));
                 default -> new GuiAction(BACK, null, 0, 0, null);
             };
             return new Parsed(action, null);
         } catch (IllegalArgumentException e) {
             return Parsed.error(e.getMessage());
         }
+    }
+
+    /** drag(from, to): two refs, and not the same one (dropping an element on itself does nothing). */
+    private static GuiAction drag(String from, String to) {
+        if (from.equals(to)) {
+            throw new IllegalArgumentException("drag needs two different elements; [ref=" + from + "] is both the source and the target");
+        }
+        return new GuiAction(DRAG, from, 0, 0, to);
     }
 
     /** Reads one action's arguments by name (tool call) or position (text). */
@@ -127,7 +139,11 @@ record GuiAction(String verb, String ref, int x, int y, String text) {
         }
 
         String ref() {
-            String ref = string("ref", 0);
+            return ref("ref", 0);
+        }
+
+        String ref(String name, int position) {
+            String ref = string(name, position);
             if (!REF.matcher(ref).matches()) {
                 throw new IllegalArgumentException("'" + abbreviate(ref) + "' is not an element ref; refs look like e5 ([ref=e5] in the page tree)");
             }

@@ -31,10 +31,11 @@ public final class GuiEnvironmentProvider implements EnvironmentProvider {
             "an element's ref from the page tree, e.g. e5 for [ref=e5]");
     private static final EnvSpec SPEC = new EnvSpec(ID,
             "MiniWoB-like web tasks (buttons, text entry, forms with validation, dropdowns, checkboxes, radios, tabs, "
-                    + "menus, links, switches, search, a long list, a date picker, login, a two-page flow) in a real headless Chromium. The observation "
+                    + "menus, links, switches, search, a long list, a date picker, login, multi-page flows, drag and drop, dialogs, "
+                    + "comboboxes, sliders, tables) in a real headless Chromium. The observation "
                     + "is the page's accessibility tree with element refs ([ref=e5]), the URL, the focused element and the last "
                     + "action's error; a PNG screenshot with the reset option screenshot=true. Act on refs: click(e5), "
-                    + "type(e5, \"text\"), select(e7, \"option\"), check(e3), or click(x, y), scroll(dx, dy), press(\"Enter\"), back().",
+                    + "type(e5, \"text\"), select(e7, \"option\"), check(e3), drag(e4, e9), or click(x, y), scroll(dx, dy), press(\"Enter\"), back().",
             "tool",
             List.of(tool("click", "Click an element by ref, or the point (x, y) of the viewport.",
                             Map.of("ref", REF, "x", integer("viewport x in CSS pixels"), "y", integer("viewport y in CSS pixels")), List.of()),
@@ -47,7 +48,9 @@ public final class GuiEnvironmentProvider implements EnvironmentProvider {
                             "dy", integer("pixels down")), List.of("dx", "dy")),
                     tool("press", "Press a key (Enter, Tab, Escape, ArrowDown, a, Control+a, ...).", Map.of("key",
                             Map.of("type", "string", "description", "the key")), List.of("key")),
-                    tool("back", "Go back to the previous page of the task.", Map.of(), List.of())),
+                    tool("back", "Go back to the previous page of the task.", Map.of(), List.of()),
+                    tool("drag", "Drag an element and drop it onto another (press on from, move onto to, release).",
+                            Map.of("from", REF, "to", REF), List.of("from", "to"))),
             MAX_STEPS,
             REWARD_COMPONENTS);
 

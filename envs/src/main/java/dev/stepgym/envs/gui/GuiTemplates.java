@@ -24,7 +24,11 @@ public final class GuiTemplates {
                 new WidgetTemplates.Tabs(), new FormTemplates.Radio(), new FormTemplates.Login(),
                 new WidgetTemplates.Menu(), new WidgetTemplates.ScrollList(), new WidgetTemplates.DatePicker(),
                 new WidgetTemplates.Wizard(), new WidgetTemplates.ClickLink(), new WidgetTemplates.Toggles(),
-                new WidgetTemplates.Search())) {
+                new WidgetTemplates.Search(), new DragTemplates.DragToColumn(), new DragTemplates.Reorder(),
+                new MoreWidgetTemplates.ModalConfirm(), new MoreWidgetTemplates.Accordion(), new MoreWidgetTemplates.Autocomplete(),
+                new MoreWidgetTemplates.MultiSelect(), new MoreWidgetTemplates.WordLimit(), new MoreWidgetTemplates.Slider(),
+                new MoreWidgetTemplates.TableSelect(), new MoreWidgetTemplates.CopyValue(), new MoreWidgetTemplates.DependentFields(),
+                new MoreWidgetTemplates.Pagination(), new MoreWidgetTemplates.Checkout())) {
             byId.put(t.id(), t);
         }
         for (GuiTemplate t : FaultTemplates.all()) {

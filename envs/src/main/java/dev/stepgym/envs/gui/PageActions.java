@@ -2,6 +2,7 @@ package dev.stepgym.envs.gui;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,15 @@ final class PageActions {
     private static final String OPTIONS_JS = "e => e.tagName === 'SELECT' ? Array.from(e.options).map(o => o.label + '\\n' + o.value) : null";
 
     private PageActions() {
+    }
+
+    /** Whether a ref names an element now (a ref no snapshot gave is no element, whatever Playwright says of it). */
+    private static boolean present(Locator locator) {
+        try {
+            return locator.count() > 0;
+        } catch (PlaywrightException e) {
+            return false;
+        }
     }
 
     /** On the browser thread: carries out the action; returns why it was refused before it touched the page, else null. */
@@ -75,6 +85,15 @@ final class PageActions {
             case GuiAction.SCROLL -> page.evaluate("([dx, dy]) => window.scrollBy(dx, dy)", List.of(a.x(), a.y()));
             case GuiAction.PRESS -> page.keyboard().press(a.text());
             case GuiAction.BACK -> page.goBack();
+            case GuiAction.DRAG -> {
+                Locator onto = page.locator("aria-ref=" + a.text());
+                if (!present(onto)) {
+                    return "there is no element [ref=" + a.text() + "] to drop onto; use a ref from the page tree";
+                }
+                // Mouse down on the source, moves, mouse up on the target: pages see pointer and mouse events,
+                // and Chromium's HTML5 drag and drop (dragstart, dragover, drop) as well.
+                target.dragTo(onto, new Locator.DragToOptions().setTimeout(ACTION_MS));
+            }
             default -> throw new IllegalStateException("unknown verb " + a.verb());
         }
         return null;

@@ -25,7 +25,7 @@ class GuiEnvironmentTest {
     void isRegisteredWithToolSchemasAndThePenalty() {
         var provider = EnvironmentRegistry.discover().provider(GuiEnvironmentProvider.ID);
         var spec = provider.spec();
-        assertEquals(List.of("click", "type", "select", "check", "scroll", "press", "back"),
+        assertEquals(List.of("click", "type", "select", "check", "scroll", "press", "back", "drag"),
                 spec.tools().stream().map(t -> t.name()).toList());
         spec.tools().forEach(t -> assertEquals("object", t.parameters().get("type")));
         assertTrue(spec.rewardComponents().contains("invalid_action"));
@@ -34,7 +34,7 @@ class GuiEnvironmentTest {
 
     @Test
     void everyTemplateGivesTheSamePageForASeedAndAnotherForAnotherSeed() {
-        assertTrue(templates.ids().size() >= 12, templates.ids().toString());
+        assertTrue(templates.ids().size() >= 25, templates.ids().toString());
         try (GuiEnvironmentFactory factory = new GuiEnvironmentProvider().open(Map.of())) {
             WebPages pages = factory.webPages().orElseThrow();
             for (String id : templates.ids()) {
@@ -48,6 +48,34 @@ class GuiEnvironmentTest {
             assertEquals(400, pages.render("tabs", Map.of("seed", "x")).status());
             assertEquals(200, pages.render("", Map.of()).status());
         }
+    }
+
+    @Test
+    void variantsAndInstructionsAreSeededAndDeterministic() {
+        GuiTemplates other = new GuiTemplates();
+        for (String id : templates.ids()) {
+            java.util.Set<String> instructions = new java.util.HashSet<>();
+            for (long seed = 0; seed < 8; seed++) {
+                GuiTask task = templates.template(id).task(seed);
+                assertEquals(task, other.template(id).task(seed), id + " at seed " + seed);
+                assertEquals(templates.template(id).page(seed, Map.of()), other.template(id).page(seed, Map.of()), id);
+                instructions.add(task.instruction() + task.reference());
+            }
+            assertTrue(instructions.size() >= 3, id + " has too few variants over 8 seeds: " + instructions);
+        }
+    }
+
+    @Test
+    void dragAndPressReferenceStepsNameTheirTargets() {
+        Map<String, Object> drag = templates.task("drag-card:3", 0).referenceJson().get(0);
+        assertEquals("drag", drag.get("action"));
+        assertEquals("listitem", drag.get("role"));
+        assertEquals("region", drag.get("to_role"));
+        assertNotNull(drag.get("to_name"));
+        Map<String, Object> press = templates.task("slider:3", 0).referenceJson().get(1);
+        assertEquals("press", press.get("action"));
+        assertTrue(press.get("value").toString().startsWith("Arrow"), press.toString());
+        assertNull(press.get("role"));
     }
 
     @Test
@@ -82,6 +110,23 @@ class GuiEnvironmentTest {
             assertTrue(error.contains((String) bad[1]), bad[0] + " -> " + error);
         }
         assertTrue(GuiAction.parse(Action.tool("type", Map.of("ref", "e1", "text", 5))).error().contains("must be a string"));
+    }
+
+    @Test
+    void dragParsesAsTextAndToolCallAndRefusesBadRefs() {
+        GuiAction drag = new GuiAction("drag", "e4", 0, 0, "e9");
+        assertEquals(drag, GuiAction.parse(Action.text("drag(e4, e9)")).action());
+        assertEquals(drag, GuiAction.parse(Action.tool("drag", Map.of("from", "e4", "to", "e9"))).action());
+        assertEquals(Map.of("type", "drag", "ref", "e4", "to", "e9"), drag.toJson());
+        for (Object[] bad : new Object[][]{{"drag(e4, e4)", "two different elements"}, {"drag(e4)", "needs its 'to'"},
+                {"drag(e4, card)", "not an element ref"}, {"drag()", "needs its 'from'"}}) {
+            String error = GuiAction.parse(Action.text((String) bad[0])).error();
+            assertNotNull(error, (String) bad[0]);
+            assertTrue(error.contains((String) bad[1]), bad[0] + " -> " + error);
+        }
+        assertTrue(GuiAction.parse(Action.tool("drag", Map.of("from", "e4"))).error().contains("needs its 'to'"));
+        assertTrue(GuiAction.parse(Action.tool("drag", Map.of("from", "e4", "to", "e4"))).error().contains("two different"));
+        assertTrue(GuiAction.parse(Action.tool("drag", Map.of("from", "e4", "to", 9))).error().contains("must be a string"));
     }
 
     @Test
