@@ -72,7 +72,7 @@ class GuiEnvironmentBrowserTest {
     }
 
     @Test
-    @Timeout(420) // 56 oracle and 28 random episodes: about 3.5 minutes on the loaded two-core machine
+    @Timeout(420) // two oracle episodes and one random per template: about 3 minutes on the loaded two-core machine
     void oracleSolvesEveryTemplateOverSeveralSeedsAndRandomRarelyDoes() {
         List<EpisodeSpec> specs = new ArrayList<>();
         for (String template : TEMPLATES) {

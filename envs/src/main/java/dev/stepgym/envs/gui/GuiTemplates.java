@@ -27,7 +27,7 @@ public final class GuiTemplates {
                 new WidgetTemplates.Search(), new DragTemplates.DragToColumn(), new DragTemplates.Reorder(),
                 new MoreWidgetTemplates.ModalConfirm(), new MoreWidgetTemplates.Accordion(), new MoreWidgetTemplates.Autocomplete(),
                 new MoreWidgetTemplates.MultiSelect(), new MoreWidgetTemplates.WordLimit(), new MoreWidgetTemplates.Slider(),
-                new MoreWidgetTemplates.TableSelect(), new MoreWidgetTemplates.CopyValue(), new MoreWidgetTemplates.DependentFields(),
+                new MoreWidgetTemplates.TableSelect(), new MoreWidgetTemplates.SortableTable(), new MoreWidgetTemplates.CopyValue(), new MoreWidgetTemplates.DependentFields(),
                 new MoreWidgetTemplates.Pagination(), new MoreWidgetTemplates.Checkout())) {
             byId.put(t.id(), t);
         }

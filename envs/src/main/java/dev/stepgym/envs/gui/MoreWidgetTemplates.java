@@ -14,8 +14,8 @@ import static dev.stepgym.envs.gui.GuiHtml.random;
 
 /**
  * Templates of richer widgets: a confirm dialog, an accordion, a combobox with suggestions, a multi-select
- * list, a textarea with a word limit, a keyboard slider, a table read by a condition, a value copied
- * between fields, dependent settings and pagination. Each fails (or cannot succeed) on a wrong choice.
+ * list, a textarea with a word limit, a keyboard slider, a table read by a condition, a sortable table, a
+ * value copied between fields, dependent settings, pagination and a three-page checkout. Each fails (or cannot succeed) on a wrong choice.
  */
 final class MoreWidgetTemplates {
     private MoreWidgetTemplates() {
@@ -626,6 +626,103 @@ final class MoreWidgetTemplates {
                     function check() {
                       return {subgoals: [qty.value === @WQTY@, false, false, false], failed: false, state: {step: 1, qty: qty.value}};
                     }""".replace("@WQTY@", js(v.quantity)));
+        }
+    }
+
+    /**
+     * A table sorted by clicking its column headers (ascending, then descending, {@code aria-sort}); sort as
+     * asked, then open the row that is first. Opening a row before the table is sorted so fails.
+     */
+    static final class SortableTable implements GuiTemplate {
+        private static final List<String> COLUMNS = List.of("Price", "Rating", "Stock");
+
+        public String id() {
+            return "sortable-table";
+        }
+
+        private record Variant(List<String> names, List<List<Integer>> values, int column, boolean descending, String top) {
+        }
+
+        private Variant variant(long seed) {
+            SplittableRandom r = random(id(), seed);
+            List<String> names = pick(r, GuiHtml.WORDS, 6);
+            List<List<Integer>> values = new ArrayList<>();
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                values.add(pick(r, java.util.stream.IntStream.rangeClosed(1, 99).boxed().map(String::valueOf).toList(), 6)
+                        .stream().map(Integer::valueOf).toList());
+            }
+            int column = r.nextInt(COLUMNS.size());
+            boolean descending = r.nextBoolean();
+            List<Integer> col = values.get(column);
+            int best = 0;
+            for (int i = 1; i < names.size(); i++) {
+                if (descending ? col.get(i) > col.get(best) : col.get(i) < col.get(best)) {
+                    best = i;
+                }
+            }
+            return new Variant(names, values, column, descending, names.get(best));
+        }
+
+        public GuiTask task(long seed) {
+            Variant v = variant(seed);
+            String column = COLUMNS.get(v.column);
+            List<ReferenceStep> reference = new ArrayList<>(List.of(ReferenceStep.click("button", "Sort by " + column)));
+            if (v.descending) {
+                reference.add(ReferenceStep.click("button", "Sort by " + column));
+            }
+            reference.add(ReferenceStep.click("button", "Open " + v.top));
+            return new GuiTask(id(), seed, "Sort the table by " + column + ", " + (v.descending ? "highest" : "lowest")
+                    + " first, then open the first row.", reference);
+        }
+
+        public String page(long seed, Map<String, String> query) {
+            Variant v = variant(seed);
+            StringBuilder body = new StringBuilder("<h1>Items</h1><table><thead><tr><th>Item</th>");
+            for (String c : COLUMNS) {
+                body.append("<th aria-sort=\"none\"><button type=\"button\" class=\"sort\" aria-label=\"Sort by ").append(c).append("\">")
+                        .append(c).append("</button></th>");
+            }
+            body.append("<th></th></tr></thead><tbody id=\"rows\"></tbody></table><p id=\"out\"></p>");
+            StringBuilder rows = new StringBuilder("[");
+            for (int i = 0; i < v.names.size(); i++) {
+                rows.append(i == 0 ? "" : ",").append("{name:").append(js(v.names.get(i)));
+                for (int c = 0; c < COLUMNS.size(); c++) {
+                    rows.append(",c").append(c).append(':').append(v.values.get(c).get(i));
+                }
+                rows.append('}');
+            }
+            rows.append(']');
+            return GuiHtml.page("Sortable table", body.toString(), """
+                    const rows = @ROWS@, tbody = document.getElementById("rows"), heads = Array.from(document.querySelectorAll("th[aria-sort]"));
+                    let sortColumn = null, descending = false, opened = null, openedAsFirst = false;
+                    function show() {
+                      tbody.textContent = "";
+                      rows.forEach(row => {
+                        const tr = document.createElement("tr");
+                        [row.name, row.c0, row.c1, row.c2].forEach(x => { const td = document.createElement("td"); td.textContent = String(x); tr.appendChild(td); });
+                        const td = document.createElement("td"), b = document.createElement("button");
+                        b.type = "button"; b.textContent = "Open"; b.setAttribute("aria-label", "Open " + row.name);
+                        b.addEventListener("click", () => {
+                          if (opened === null) { opened = row.name; openedAsFirst = rows[0].name === row.name && sortColumn === @COLUMN@ && descending === @DESC@;
+                            document.getElementById("out").textContent = "Opened " + row.name + "."; }
+                        });
+                        td.appendChild(b); tr.appendChild(td); tbody.appendChild(tr);
+                      });
+                    }
+                    document.querySelectorAll("button.sort").forEach((b, c) => b.addEventListener("click", () => {
+                      descending = sortColumn === c ? !descending : false; sortColumn = c;
+                      rows.sort((x, y) => descending ? y["c" + c] - x["c" + c] : x["c" + c] - y["c" + c]);
+                      heads.forEach((h, i) => h.setAttribute("aria-sort", i === c ? (descending ? "descending" : "ascending") : "none"));
+                      show();
+                    }));
+                    show();
+                    function check() {
+                      const sorted = sortColumn === @COLUMN@ && descending === @DESC@;
+                      return {subgoals: [sorted || openedAsFirst, opened === @TOP@ && openedAsFirst],
+                              failed: opened !== null && !(opened === @TOP@ && openedAsFirst),
+                              state: {sort_column: sortColumn, descending: descending, opened: opened}};
+                    }""".replace("@ROWS@", rows.toString()).replace("@COLUMN@", Integer.toString(v.column))
+                    .replace("@DESC@", Boolean.toString(v.descending)).replace("@TOP@", js(v.top)));
         }
     }
 }
