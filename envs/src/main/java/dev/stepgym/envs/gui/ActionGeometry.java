@@ -15,10 +15,12 @@ import java.util.Locale;
  * Boxes are viewport pixels {@code [x1, y1, x2, y2]}, the frame mouse clicks use; an element that is
  * hidden or absent has no box.
  *
- * @param point          the click's point, or the centre of the element acted on; null for other actions
- * @param referenceBoxes per reference step, its target's box, for the steps of the action's type only
+ * @param point          the click's point, or the centre of the element acted on (drag's source); null for other actions
+ * @param dropPoint      drag's drop point: the centre of the element dropped onto; else null
+ * @param referenceBoxes per reference step, its target's box (drag's source), for the steps of the action's type only
+ * @param dropBoxes      per reference step, drag's drop target's box, for drag steps when the action is a drag
  */
-record ActionGeometry(List<Double> point, List<List<Double>> referenceBoxes) {
+record ActionGeometry(List<Double> point, List<Double> dropPoint, List<List<Double>> referenceBoxes, List<List<Double>> dropBoxes) {
     /** A visible element's client rectangle, or null; evaluated over a locator's matches (none is fine). */
     private static final String BOX_JS = """
             els => {
@@ -27,37 +29,45 @@ record ActionGeometry(List<Double> point, List<List<Double>> referenceBoxes) {
               return r.width > 0 && r.height > 0 ? [r.left, r.top, r.right, r.bottom] : null;
             }""";
 
-    static final ActionGeometry NONE = new ActionGeometry(null, List.of());
+    static final ActionGeometry NONE = new ActionGeometry(null, null, List.of(), List.of());
 
     /** Measures before {@code action} runs. Each reference target costs one round trip, and only those of the same type. */
     static ActionGeometry measure(Page page, GuiAction action, List<ReferenceStep> reference) {
         List<Double> point = null;
         if (action.ref() != null) {
-            List<Double> box = actedBox(page.locator("aria-ref=" + action.ref()));
-            point = box == null ? null : List.of(round((box.get(0) + box.get(2)) / 2), round((box.get(1) + box.get(3)) / 2));
+            point = centre(actedBox(page.locator("aria-ref=" + action.ref())));
         } else if (action.verb().equals(GuiAction.CLICK)) {
             point = List.of((double) action.x(), (double) action.y());
         }
+        boolean drag = action.verb().equals(GuiAction.DRAG);
+        List<Double> dropPoint = drag ? centre(actedBox(page.locator("aria-ref=" + action.text()))) : null;
+        boolean targeted = action.ref() != null || action.verb().equals(GuiAction.CLICK);
         List<List<Double>> boxes = new ArrayList<>();
+        List<List<Double>> dropBoxes = new ArrayList<>();
         for (ReferenceStep step : reference) {
-            boolean targeted = action.ref() != null || action.verb().equals(GuiAction.CLICK);
-            boxes.add(targeted && step.action().equals(action.verb()) ? box(target(page, step)) : null);
+            boolean measured = targeted && step.action().equals(action.verb());
+            boxes.add(measured ? box(target(page, step.role(), step.name())) : null);
+            dropBoxes.add(measured && drag ? box(target(page, step.toRole(), step.toName())) : null);
         }
-        return new ActionGeometry(point, boxes);
+        return new ActionGeometry(point, dropPoint, boxes, drag ? dropBoxes : List.of());
     }
 
-    /** The reference step's target as the accessibility tree names it (exact role and name). */
-    private static Locator target(Page page, ReferenceStep step) {
-        if (step.role() == null || step.name() == null) {
+    private static List<Double> centre(List<Double> box) {
+        return box == null ? null : List.of(round((box.get(0) + box.get(2)) / 2), round((box.get(1) + box.get(3)) / 2));
+    }
+
+    /** A reference target as the accessibility tree names it (exact role and name). */
+    private static Locator target(Page page, String roleName, String name) {
+        if (roleName == null || name == null) {
             return null;
         }
         AriaRole role;
         try {
-            role = AriaRole.valueOf(step.role().toUpperCase(Locale.ROOT));
+            role = AriaRole.valueOf(roleName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return null;
         }
-        return page.getByRole(role, new Page.GetByRoleOptions().setName(step.name()).setExact(true));
+        return page.getByRole(role, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     /**

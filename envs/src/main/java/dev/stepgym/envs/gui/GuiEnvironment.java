@@ -254,6 +254,10 @@ final class GuiEnvironment implements Environment {
         evidence.put(GuiEvidence.ACTION, a == null ? null : a.toJson());
         evidence.put(GuiEvidence.ACTION_POINT, geometry.point());
         evidence.put(GuiEvidence.REFERENCE_BOXES, geometry.referenceBoxes());
+        if (geometry.dropPoint() != null || !geometry.dropBoxes().isEmpty()) {
+            evidence.put(GuiEvidence.DROP_POINT, geometry.dropPoint());
+            evidence.put(GuiEvidence.REFERENCE_DROP_BOXES, geometry.dropBoxes());
+        }
         evidence.put("url", view.url());
         evidence.put(GuiEvidence.SUBGOALS_DONE, view.subgoalsDone());
         evidence.put(GuiEvidence.SUBGOALS_TOTAL, view.subgoals().size());

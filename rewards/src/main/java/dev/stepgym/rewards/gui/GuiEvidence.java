@@ -22,6 +22,10 @@ public final class GuiEvidence {
      * before the action, measured for the steps of the action's type; null where not measured or not visible.
      */
     public static final String REFERENCE_BOXES = "reference_boxes";
+    /** Evidence, drag only: the centre of the element dropped onto, {@code [x, y]}, or null. */
+    public static final String DROP_POINT = "drop_point";
+    /** Evidence, drag only: per reference step, its drop target's box (drag steps), else null. */
+    public static final String REFERENCE_DROP_BOXES = "reference_drop_boxes";
     /** Context: the task's reference trajectory, steps of {@code action}, {@code role}, {@code name}, {@code value}. */
     public static final String REFERENCE = "reference";
     /** Context: subgoals already satisfied on the task's first page. */

@@ -19,7 +19,8 @@ import java.util.Set;
  * {@code type}, a token-set F1 of at least 0.5 against the reference text (BTL-UI's {@code Type} rule;
  * there the text has no target, here the textbox is checked as well) and, for {@code select}, the
  * reference option; {@code press} matches the same key and {@code back} matches {@code back} (BTL-UI's
- * Home/Back rule: equal actions); else 0. {@code check} is matched as a click. BTL-UI's other parts (the format and
+ * Home/Back rule: equal actions); {@code drag} must also drop strictly inside the reference's drop target
+ * (evidence {@code drop_point}, {@code reference_drop_boxes}); else 0. {@code check} is matched as a click. BTL-UI's other parts (the format and
  * "blink" box rewards) grade a model's output format and have no counterpart here.
  *
  * <p>Which reference step is due follows from the steps before: it starts at the first, and moves on
@@ -80,18 +81,24 @@ public final class ReferenceMatchSignal extends DeclaredSignal {
         if (index >= boxes.size() || !(boxes.get(index) instanceof List<?> box) || !step.has(GuiEvidence.ACTION_POINT)) {
             return false;
         }
-        List<Double> p = step.numbers(GuiEvidence.ACTION_POINT);
-        double x = p.get(0), y = p.get(1);
-        boolean inside = number(box, 0) < x && x < number(box, 2) && number(box, 1) < y && y < number(box, 3);
-        if (!inside) {
+        if (!inside(step.numbers(GuiEvidence.ACTION_POINT), box)) {
             return false;
         }
         return switch (type) {
             case "click", "check" -> true;
+            case "drag" -> step.has(GuiEvidence.DROP_POINT) && index < step.list(GuiEvidence.REFERENCE_DROP_BOXES).size()
+                    && step.list(GuiEvidence.REFERENCE_DROP_BOXES).get(index) instanceof List<?> drop
+                    && inside(step.numbers(GuiEvidence.DROP_POINT), drop);
             case "type" -> setF1(action.optString("text").orElse(""), expected.optString("value").orElse("")) >= TYPE_F1;
             case "select" -> action.optString("option").orElse("").strip().equalsIgnoreCase(expected.optString("value").orElse("").strip());
             default -> false;
         };
+    }
+
+    /** Strictly inside, as BTL-UI's tap rule: a point on the edge is outside. */
+    private static boolean inside(List<Double> point, List<?> box) {
+        double x = point.get(0), y = point.get(1);
+        return number(box, 0) < x && x < number(box, 2) && number(box, 1) < y && y < number(box, 3);
     }
 
     private static double number(List<?> box, int i) {

@@ -116,6 +116,22 @@ class GuiSignalsTest {
     }
 
     @Test
+    void aDragMatchesWhenItPicksUpTheSourceAndDropsInsideTheTarget() {
+        EpisodeRewards rewards = matching(Map.of("reference", List.of(
+                Map.of("action", "drag", "role", "listitem", "name", "Card", "to_role", "region", "to_name", "Done"))));
+        List<Double> card = List.of(10.0, 10.0, 110.0, 40.0);
+        List<Double> done = List.of(300.0, 0.0, 500.0, 400.0);
+        Map<String, Object> wrongColumn = acted(Map.of("type", "drag", "ref", "e4", "to", "e8"), List.of(60.0, 25.0), List.of(card));
+        wrongColumn.put("drop_point", List.of(200.0, 200.0));
+        wrongColumn.put("reference_drop_boxes", List.of(done));
+        assertEquals(0.0, match(rewards, wrongColumn));
+        Map<String, Object> right = acted(Map.of("type", "drag", "ref", "e4", "to", "e9"), List.of(60.0, 25.0), List.of(card));
+        right.put("drop_point", List.of(400.0, 200.0));
+        right.put("reference_drop_boxes", List.of(done));
+        assertEquals(1.0, match(rewards, right));
+    }
+
+    @Test
     void withoutAReferenceInTheContextThereIsNoComponent() {
         EpisodeRewards rewards = matching(Map.of());
         assertEquals(Map.of(), values(rewards.score(acted(Map.of("type", "click", "ref", "e3"), List.of(1.0, 1.0), List.of())).join()));
