@@ -40,6 +40,8 @@ import java.util.stream.Stream;
 public final class BrowserPool implements AutoCloseable {
     private static final Duration WATCH_PERIOD = Duration.ofSeconds(1);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
+    /** Pools of this JVM that are not closed yet: benches and leak checks look inside a server's pool through it. */
+    private static final Set<BrowserPool> RUNNING = ConcurrentHashMap.newKeySet();
 
     /**
      * Counters since the pool started.
@@ -96,6 +98,15 @@ public final class BrowserPool implements AutoCloseable {
         });
         watchdog.scheduleWithFixedDelay(this::replaceDeadBrowsers, WATCH_PERIOD.toMillis(), WATCH_PERIOD.toMillis(),
                 TimeUnit.MILLISECONDS);
+        RUNNING.add(this);
+    }
+
+    /**
+     * The pools of this JVM that run now (started, not closed), e.g. the one inside an embedded server's
+     * gui-v1 factory: what a bench or a leak check counts contexts and browsers of.
+     */
+    public static List<BrowserPool> running() {
+        return List.copyOf(RUNNING);
     }
 
     /**
@@ -201,6 +212,7 @@ public final class BrowserPool implements AutoCloseable {
             return;
         }
         closed = true;
+        RUNNING.remove(this);
         if (watchdog != null) {
             watchdog.shutdownNow();
         }

@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 
 /** {@code stepgym bench …}: figures measured side by side in one run (never in timed tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.Protocol.class, BenchCommand.SearchQa.class, BenchCommand.Code.class, BenchCommand.Rewards.class})
+        subcommands = {BenchCommand.Protocol.class, BenchCommand.SearchQa.class, BenchCommand.Code.class, BenchCommand.Rewards.class,
+                BenchCommand.Gui.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -148,6 +149,58 @@ final class BenchCommand implements Runnable {
                     new SearchQaBench.Load(searchQaEpisodes, Duration.ofSeconds(searchQaSeconds), Duration.ofSeconds(searchQaSeconds)), progressSteps),
                     System.out);
             return 0;
+        }
+    }
+
+    @Command(name = "gui", mixinStandardHelpOptions = true,
+            description = "gui-v1 in real Chromium: warm reset vs a raw cold start, step overhead over the raw Playwright calls"
+                    + " (target <= 15%%), oracle episodes/s, memory per open episode, episodes in a row with flat memory,"
+                    + " Chromium processes left after the server closed.")
+    static final class Gui implements Callable<Integer> {
+        @Option(names = "--resets", defaultValue = "50", description = "warm resets measured (default: ${DEFAULT-VALUE})")
+        int resets;
+
+        @Option(names = "--cold-launches", defaultValue = "5", description = "raw cold starts measured (default: ${DEFAULT-VALUE})")
+        int coldLaunches;
+
+        @Option(names = "--steps", defaultValue = "100", description = "steps per side of the step comparison (default: ${DEFAULT-VALUE})")
+        int steps;
+
+        @Option(names = "--concurrency", split = ",", defaultValue = "1,4,8", description = "oracle episodes at once (default: ${DEFAULT-VALUE})")
+        List<Integer> concurrencies;
+
+        @Option(names = "--oracle-episodes", defaultValue = "30", description = "oracle episodes per concurrency (default: ${DEFAULT-VALUE})")
+        int oracleEpisodes;
+
+        @Option(names = "--open-episodes", defaultValue = "16", description = "episodes held open for memory per episode (default: ${DEFAULT-VALUE})")
+        int openEpisodes;
+
+        @Option(names = "--soak-episodes", defaultValue = "1000", description = "oracle episodes in a row for flat memory (0: none; default: ${DEFAULT-VALUE})")
+        int soakEpisodes;
+
+        @Option(names = "--soak-interval", defaultValue = "100", description = "episodes between memory samples (default: ${DEFAULT-VALUE})")
+        int soakInterval;
+
+        @Option(names = "--soak-seconds", defaultValue = "240", description = "the run in a row stops at the first sample past this (default: ${DEFAULT-VALUE})")
+        int soakSeconds;
+
+        @Option(names = "--small", description = "a quick run (tests): 3 resets, 1 cold start, 6 steps, 2 oracle episodes at 1 and 2 at once,"
+                + " 2 open episodes, 8 in a row sampled every 4; other flags are ignored")
+        boolean small;
+
+        @Override
+        public Integer call() throws Exception {
+            dev.stepgym.scenarios.bench.GuiBench.Settings settings;
+            try {
+                settings = small
+                        ? new dev.stepgym.scenarios.bench.GuiBench.Settings(3, 1, 6, List.of(1, 2), 2, 2, 8, 4, Duration.ofSeconds(120))
+                        : new dev.stepgym.scenarios.bench.GuiBench.Settings(resets, coldLaunches, steps, concurrencies, oracleEpisodes,
+                        openEpisodes, soakEpisodes, soakInterval, Duration.ofSeconds(soakSeconds));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+            }
+            var figures = dev.stepgym.scenarios.bench.GuiBench.run(settings, System.out);
+            return figures.chromiumLeftAfterClose() == 0 ? 0 : 1;
         }
     }
 }
