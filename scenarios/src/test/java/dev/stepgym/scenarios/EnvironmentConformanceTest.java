@@ -14,6 +14,7 @@ import dev.stepgym.protocol.json.Json;
 import dev.stepgym.protocol.server.EpisodeManager;
 import dev.stepgym.protocol.server.EpisodeSummary;
 import dev.stepgym.protocol.server.ResetCall;
+import dev.stepgym.protocol.server.RunningServer;
 import dev.stepgym.protocol.server.ServerConfig;
 import dev.stepgym.protocol.record.Trajectory;
 import dev.stepgym.rewards.pipeline.PipelineConfig;
@@ -46,28 +47,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class EnvironmentConformanceTest {
     private static final int ROLLOUT_STEPS = 40;
+    private static RunningServer server;
     private static EpisodeManager manager;
 
+    /**
+     * A listening server (port 0, loopback), so that environments whose episodes open the server's own
+     * web pages in a browser (gui-v1) are told its origin; the checks call its episode manager directly.
+     */
     @BeforeAll
     static void open() throws Exception {
         Path records = Files.createTempDirectory("stepgym-conformance");
         ServerConfig config = ServerConfig.defaults().withPort(0).withRecordDir(records);
-        manager = new EpisodeManager(config, Environments.registry(config));
+        server = RunningServer.start(config, Environments.registry(config));
+        manager = server.manager();
     }
 
     @AfterAll
     static void close() {
-        manager.close();
+        server.close();
     }
 
     /**
-     * Environments left out, with the reason: gui-v1 opens the StepGym server's own pages in real
-     * Chromium, so it needs a listening server and the browser pool, and these 40-step rollouts would
-     * take minutes there; GuiEnvironmentBrowserTest (heavy) checks its determinism, fork, bad actions
-     * and penalties through a real server instead.
+     * Environments that drive real Chromium (gui-v1: the browser pool, seconds per step): the same
+     * checks run for them in {@link GuiConformanceBrowserTest} (tags heavy and browser), not in this
+     * fast class.
      */
-    private static final java.util.Set<String> NEEDS_A_BROWSER = java.util.Set.of("gui-v1");
+    static final java.util.Set<String> NEEDS_A_BROWSER = java.util.Set.of("gui-v1");
 
+    /** The environments checked: a subclass hides this to check others. */
     static Stream<String> environments() {
         return EnvironmentRegistry.discover().ids().stream().filter(id -> !NEEDS_A_BROWSER.contains(id));
     }
