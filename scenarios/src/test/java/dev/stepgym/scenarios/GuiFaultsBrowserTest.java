@@ -11,7 +11,6 @@ import dev.stepgym.protocol.server.ServerConfig;
 import dev.stepgym.scenarios.server.Environments;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -64,14 +63,6 @@ class GuiFaultsBrowserTest {
         }
     }
 
-    /**
-     * Fails today, so it is disabled until GuiEnvironment takes a page that cannot be read for lost:
-     * the click on Hang fails after PageActions' 3 s (ACTION_FAILED, which runOnPage treats as "the page
-     * goes on"), then runOnPage's second look at the spinning page fails with Playwright's 8 s timeout,
-     * also ACTION_FAILED, which step() does not turn into a rebuild: the step answers BAD_REQUEST
-     * "Timeout 8000ms exceeded." after about 11 s instead of an observation.
-     */
-    @Disabled("GuiEnvironment.runOnPage: an ACTION_FAILED of the look after a failed action must count as a lost page")
     @Test
     void aPageThatHangsEndsTheStepWithAnObservationAndTheEpisodeGoesOn() {
         survives("page-hangs:0", "Hang", Duration.ofSeconds(CALL_TIMEOUT.toSeconds() * 3));
