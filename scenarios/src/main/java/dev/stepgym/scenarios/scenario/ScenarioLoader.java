@@ -18,7 +18,8 @@ import java.util.List;
  */
 public final class ScenarioLoader {
     /** The scenarios shipped on the class path under {@code /scenarios/}. */
-    public static final List<String> BUNDLED = List.of("shop-demo", "shop-oracle", "shop-random", "searchqa-demo", "searchqa-oracle", "searchqa-random");
+    public static final List<String> BUNDLED = List.of("shop-demo", "shop-oracle", "shop-random", "searchqa-demo", "searchqa-oracle", "searchqa-random",
+            "gui-oracle", "gui-random");
 
     private static final ObjectMapper STRICT = Json.mapper().copy()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
