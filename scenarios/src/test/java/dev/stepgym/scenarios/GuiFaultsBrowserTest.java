@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Pages that misbehave, through the protocol (issue 12 §4): gui-v1's hidden fault tasks {@code page-hangs}
  * (a click handler that never returns) and {@code page-crashes} (a click handler that allocates until the
  * JavaScript heap cap kills the renderer). Each step ends with a clear observation within the pool's call
- * timeout, the episode goes on on a rebuilt page, and the pool keeps serving other episodes.
+ * timeout, the episode goes on on a rebuilt page, and the pool keeps serving other episodes (one steps while
+ * the faulty step runs, another after it).
  */
 @Tag("heavy")
 @Tag("browser")
@@ -76,10 +78,20 @@ class GuiFaultsBrowserTest {
     private static void survives(String task, String faultButton, Duration bound) {
         ResetResult reset = client.resetAsync(new ResetParams(ENV, task, 0L, Map.of())).join();
         String id = reset.episodeId();
+        // A neighbour opened before the fault: with two browsers it lands in the other one.
+        ResetResult neighbour = client.resetAsync(new ResetParams(ENV, "click-button:5", 5L, Map.of("privileged", true))).join();
         long t0 = System.nanoTime();
-        StepResult fault = step(id, Action.text("click(" + ref(reset.observation().text(), "button", faultButton) + ")"));
+        CompletableFuture<StepResult> pending = client.stepAsync(id,
+                Action.text("click(" + ref(reset.observation().text(), "button", faultButton) + ")"));
+        // While the faulty step runs, the neighbour is served (a hang takes seconds; a crash may be over already).
+        StepResult meanwhile = solve(neighbour);
+        boolean overlapped = !pending.isDone();
+        StepResult fault = pending.join();
         long faultMs = (System.nanoTime() - t0) / 1_000_000;
-        System.out.printf("gui-v1 %s: the faulty step answered in %d ms: %s%n", task, faultMs, fault.observation().lastActionError());
+        System.out.printf("gui-v1 %s: the faulty step answered in %d ms (a neighbour episode stepped meanwhile: %s): %s%n",
+                task, faultMs, overlapped, fault.observation().lastActionError());
+        assertNull(meanwhile.observation().lastActionError(), meanwhile.observation().text());
+        assertTrue(meanwhile.terminated(), "the neighbour solved its task");
         assertTrue(faultMs < bound.toMillis(), task + " took " + faultMs + " ms");
         assertNotNull(fault.observation().lastActionError(), "the observation says what happened");
         assertTrue(fault.observation().lastActionError().contains("reloaded"), fault.observation().lastActionError());
@@ -98,13 +110,19 @@ class GuiFaultsBrowserTest {
 
         // The pool goes on: another episode resets and steps.
         ResetResult other = client.resetAsync(new ResetParams(ENV, "click-button:3", 3L, Map.of("privileged", true))).join();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> first = ((java.util.List<Map<String, Object>>) other.info().get("reference")).get(0);
-        StepResult solved = step(other.episodeId(), Action.text("click(" + ref(other.observation().text(), "button",
-                String.valueOf(first.get("name"))) + ")"));
+        StepResult solved = solve(other);
         assertNull(solved.observation().lastActionError());
         assertTrue(solved.terminated());
-        client.closeAsync(other.episodeId()).join();
+    }
+
+    /** Presses the button a click-button task names (its privileged reference), then closes the episode. */
+    private static StepResult solve(ResetResult episode) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = ((java.util.List<Map<String, Object>>) episode.info().get("reference")).get(0);
+        StepResult r = step(episode.episodeId(), Action.text("click(" + ref(episode.observation().text(), "button",
+                String.valueOf(first.get("name"))) + ")"));
+        client.closeAsync(episode.episodeId()).join();
+        return r;
     }
 
     private static StepResult step(String id, Action a) {
