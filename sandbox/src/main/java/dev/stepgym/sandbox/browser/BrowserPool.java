@@ -139,14 +139,17 @@ public final class BrowserPool implements AutoCloseable {
     /**
      * Browser contexts that exist in the browsers now, asked of each browser on its own thread, less the
      * one spare each browser keeps ready: equal to the open sessions unless a context leaked. Dead
-     * browsers count none. Contexts of reset sessions close on the browser's thread just after the reset.
+     * browsers count none. Contexts that resets left behind close on the browser's thread after the session's
+     * next call (or a quarter second later); this count closes them first.
      */
     public int liveContexts() {
         int total = 0;
         for (BrowserWorker w : workers) {
             if (!w.isClosed() && w.processAlive()) {
-                total += w.run(config.callTimeout(),
-                        () -> w.browser() == null ? 0 : w.browser().contexts().size() - w.spareContexts());
+                total += w.run(config.callTimeout(), () -> {
+                    w.runOwedNow(); // contexts that resets left behind close now, before they are counted
+                    return w.browser() == null ? 0 : w.browser().contexts().size() - w.spareContexts();
+                });
             }
         }
         return total;

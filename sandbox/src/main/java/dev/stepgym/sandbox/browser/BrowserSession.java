@@ -187,7 +187,7 @@ public final class BrowserSession implements AutoCloseable {
                     BrowserContext previous = context;
                     newContext(w);
                     if (previous != null) {
-                        w.later(previous::close);
+                        w.afterNextCall(previous::close);
                     }
                     return null;
                 });

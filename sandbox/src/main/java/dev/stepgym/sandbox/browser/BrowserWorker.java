@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,6 +41,14 @@ final class BrowserWorker {
             "--disable-breakpad", "--metrics-recording-only", "--disable-dev-shm-usage");
 
     private static final long ABANDON_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Housekeeping owed after a call runs at the latest this long after it was owed, even if no call comes. */
+    private static final long OWED_DELAY_MILLIS = 250;
+    /** Wakes idle workers whose owed housekeeping found no next call to follow. */
+    private static final ScheduledExecutorService OWED_TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "stepgym-browser-housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final int slot;
     private final BrowserPoolConfig config;
@@ -55,6 +64,12 @@ final class BrowserWorker {
     private long generation;
     /** A context with one blank page made ahead of need, so a session's reset does not wait for one. */
     private BrowserContext spare;
+    /**
+     * Housekeeping (the next spare, the context a reset left) that waits for the call after the one that
+     * owed it: a session opened or reset is navigated at once, and that navigation should not queue
+     * behind a new renderer. Confined to the worker thread.
+     */
+    private final List<Runnable> owed = new ArrayList<>();
 
     BrowserWorker(int slot, BrowserPoolConfig config, Path home) {
         this.slot = slot;
@@ -121,7 +136,12 @@ final class BrowserWorker {
         try {
             future = thread.submit(() -> {
                 started.set(true);
-                return work.call();
+                int due = owed.size();
+                try {
+                    return work.call();
+                } finally {
+                    queueOwed(due);
+                }
             });
         } catch (RejectedExecutionException e) {
             throw new BrowserException(Kind.CLOSED, "the browser pool is closed");
@@ -188,8 +208,39 @@ final class BrowserWorker {
             }
             ctx = newBareContext();
         }
-        later(this::refillSpare);
+        afterNextCall(this::refillSpare);
         return ctx;
+    }
+
+    /**
+     * On the worker thread: housekeeping that runs after the next call of any session (so the call that
+     * usually follows at once, a navigation, does not wait for it), or after a short delay when none comes.
+     */
+    void afterNextCall(Runnable work) {
+        owed.add(work);
+        try {
+            OWED_TIMER.schedule(() -> later(() -> queueOwed(owed.size())), OWED_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException ignored) {
+            // Never shut down; a JVM exiting takes the browsers along.
+        }
+    }
+
+    /** On the worker thread: runs every owed piece of housekeeping now. */
+    void runOwedNow() {
+        while (!owed.isEmpty()) {
+            try {
+                owed.remove(0).run();
+            } catch (PlaywrightException ignored) {
+                // A context closed with its browser, or a spare the browser could not make now.
+            }
+        }
+    }
+
+    /** On the worker thread: queues the first {@code count} owed pieces of housekeeping behind the calls queued now. */
+    private void queueOwed(int count) {
+        for (int i = 0; i < count && !owed.isEmpty(); i++) {
+            later(owed.remove(0));
+        }
     }
 
     /** The spare context, if one is ready (on the worker thread): it is no session's. */

@@ -168,8 +168,9 @@ public final class GuiBench {
             seen.addAll(ChromiumProcesses.ofThisJvm().pids());
 
             List<Row> rows = new ArrayList<>();
-            Row warm = warmResets(client, settings.resets());
-            rows.add(warm);
+            List<Row> resetRows = warmResets(client, settings.resets());
+            Row warm = resetRows.get(0);
+            rows.addAll(resetRows);
             Row cold;
             StepRows step;
             // The bench's own browser is closed before the memory figures, which count every Chromium of this JVM.
@@ -182,8 +183,9 @@ public final class GuiBench {
                 seen.addAll(ChromiumProcesses.ofThisJvm().pids());
             }
             printRows(rows, out);
-            out.printf(Locale.ROOT, "%nreset: warm pool p50 %.1f ms vs raw cold start p50 %.1f ms: %.1fx faster%n",
-                    warm.p50(), cold.p50(), cold.p50() / warm.p50());
+            out.printf(Locale.ROOT, "%nreset: warm pool p50 %.1f ms vs raw cold start p50 %.1f ms: %.1fx faster"
+                            + " (reset + close p50 %.1f ms: %.1fx)%n", warm.p50(), cold.p50(), cold.p50() / warm.p50(),
+                    warm.p50() + resetRows.get(1).p50(), cold.p50() / (warm.p50() + resetRows.get(1).p50()));
             double overhead = step.gui().p50() / step.raw().p50() - 1;
             out.printf(Locale.ROOT, "step: gui-v1 p50 %.1f ms vs raw twin p50 %.1f ms: overhead %+.0f%% (target <= 15%%: %s);"
                             + " pool session p50 %.1f ms (%+.0f%% over raw)%n", step.gui().p50(), step.raw().p50(), 100 * overhead,
@@ -202,6 +204,7 @@ public final class GuiBench {
             out.printf(Locale.ROOT, "%n| oracle episodes at once | episodes | solved | steps | seconds | episodes/s | steps/s |%n"
                     + "|---:|---:|---:|---:|---:|---:|---:|%n");
             int offset = 0;
+            List<String> unsolved = new ArrayList<>();
             for (int c : settings.concurrencies()) {
                 List<EpisodeSpec> specs = specs(offset, settings.oracleEpisodes());
                 offset += settings.oracleEpisodes();
@@ -214,8 +217,12 @@ public final class GuiBench {
                 solved.put(c, ok);
                 out.printf(Locale.ROOT, "| %d | %d | %d | %d | %.1f | %.2f | %.1f |%n", c, reports.size(), ok, stepCount, s,
                         reports.size() / s, stepCount / s);
+                reports.stream().filter(r -> !Boolean.TRUE.equals(r.outcome().get("success"))).forEach(r -> unsolved.add(
+                        r.spec().task() + " at " + c + " at once: " + (r.error() != null ? r.error() : r.outcome() + " after " + r.actions())));
                 seen.addAll(ChromiumProcesses.ofThisJvm().pids());
             }
+
+            unsolved.forEach(u -> out.println("  not solved: " + u));
 
             memoryPerOpenEpisode(client, settings.openEpisodes(), seen, out);
             Soak soak = settings.soakEpisodes() == 0 ? new Soak(0, 0)
@@ -235,20 +242,26 @@ public final class GuiBench {
 
     // ---- reset ----
 
-    private static Row warmResets(StepGymClient client, int count) {
+    /** Reset then close, in a row; each timed alone (the pool's housekeeping may fall on either). */
+    private static List<Row> warmResets(StepGymClient client, int count) {
         int warmUp = Math.min(5, count);
-        LatencyStats stats = new LatencyStats();
+        LatencyStats resets = new LatencyStats();
+        LatencyStats closes = new LatencyStats();
         for (int i = 0; i < warmUp + count; i++) {
             String task = TEMPLATES.get(1) + ":" + (100 + i);
             long start = System.nanoTime();
             ResetResult r = reset(client, task);
-            long took = System.nanoTime() - start;
+            long reset = System.nanoTime() - start;
+            start = System.nanoTime();
             close(client, r);
+            long closed = System.nanoTime() - start;
             if (i >= warmUp) {
-                stats.add(took);
+                resets.add(reset);
+                closes.add(closed);
             }
         }
-        return row("reset, warm pool (HTTP reset of enter-text:N: fresh context + navigate + look; close not timed)", stats);
+        return List.of(row("reset, warm pool (HTTP reset of enter-text:N: fresh context + navigate + look)", resets),
+                row("close of that episode (HTTP), right after its reset", closes));
     }
 
     // ---- step ----
