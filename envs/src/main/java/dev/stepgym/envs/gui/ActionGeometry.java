@@ -2,6 +2,7 @@ package dev.stepgym.envs.gui;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.AriaRole;
 
 import java.util.ArrayList;
@@ -29,10 +30,25 @@ record ActionGeometry(List<Double> point, List<Double> dropPoint, List<List<Doub
               return r.width > 0 && r.height > 0 ? [r.left, r.top, r.right, r.bottom] : null;
             }""";
 
+    /** The acted element was just found; on a loaded machine its box may still take seconds. */
+    private static final double ACTED_BOX_MS = 2_000;
+
     static final ActionGeometry NONE = new ActionGeometry(null, null, List.of(), List.of());
 
-    /** Measures before {@code action} runs. Each reference target costs one round trip, and only those of the same type. */
+    /**
+     * Measures before {@code action} runs. Each reference target costs one round trip, and only those of
+     * the same type. Measuring never stops the action: a page too slow to answer gives no geometry (the
+     * step then matches nothing) rather than a failed action.
+     */
     static ActionGeometry measure(Page page, GuiAction action, List<ReferenceStep> reference) {
+        try {
+            return measureOrFail(page, action, reference);
+        } catch (PlaywrightException e) {
+            return NONE;
+        }
+    }
+
+    private static ActionGeometry measureOrFail(Page page, GuiAction action, List<ReferenceStep> reference) {
         List<Double> point = null;
         if (action.ref() != null) {
             point = centre(actedBox(page.locator("aria-ref=" + action.ref())));
@@ -78,7 +94,7 @@ record ActionGeometry(List<Double> point, List<Double> dropPoint, List<List<Doub
         if (locator.count() == 0) {
             return null;
         }
-        var b = locator.first().boundingBox(new Locator.BoundingBoxOptions().setTimeout(1_000));
+        var b = locator.first().boundingBox(new Locator.BoundingBoxOptions().setTimeout(ACTED_BOX_MS));
         if (b == null || b.width <= 0 || b.height <= 0) {
             return null;
         }

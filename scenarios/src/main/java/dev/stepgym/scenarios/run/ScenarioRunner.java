@@ -58,8 +58,12 @@ public final class ScenarioRunner {
         return Agents.create(scenario.agent(), new AgentConfig(scenario.seeds().start(), agentOptions));
     }
 
+    private static final java.time.Duration REQUEST_TIMEOUT = java.time.Duration.ofMinutes(5);
+
     private static List<EpisodeReport> play(Scenario scenario, RunningServer server, StepListener listener, Agent agent) {
-        try (StepGymSocket socket = StepGymSocket.connect(server.wsUrl())) {
+        // The server bounds every step itself; the client waits long enough for a first reset that starts
+        // heavy resources (gui-v1's browser pool on a loaded machine takes longer than the default 30 s).
+        try (StepGymSocket socket = StepGymSocket.builder(server.wsUrl()).requestTimeout(REQUEST_TIMEOUT).build()) {
             RolloutRunner runner = new RolloutRunner(socket, RolloutOptions.concurrency(scenario.concurrency()));
             return runner.run(episodes(scenario), agent, listener);
         }
